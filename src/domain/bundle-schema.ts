@@ -309,7 +309,18 @@ export const BUNDLE_FILES: readonly BundleFileSpec[] = [
   {
     file: "people.csv",
     key: "people",
-    columns: ["id", "name", "name_latin", "birth_date", "gender", "region", "occupation", "health", "visibility", "consent"],
+    columns: [
+      "id",
+      "name",
+      "name_latin",
+      "birth_date",
+      "gender",
+      "region",
+      "occupation",
+      "health",
+      "visibility",
+      "consent",
+    ],
     required: ["id", "name"],
   },
   {
@@ -420,7 +431,12 @@ export const rowParsers = {
       synthetic: false,
     })),
   names: (raw: Raw) =>
-    run(nameRow, raw, (r) => ({ personId: r.person_id, name: r.name, script: r.script, kind: r.kind })),
+    run(nameRow, raw, (r) => ({
+      personId: r.person_id,
+      name: r.name,
+      script: r.script,
+      kind: r.kind,
+    })),
   operations: (raw: Raw) =>
     run(operationRow, raw, (r) => ({
       id: r.id,

@@ -188,4 +188,8 @@ export function emptyBundle(): Bundle {
 }
 
 /** Events that open or close a detention interval. */
-export const INTERVAL_EVENT_TYPES: readonly EventType[] = ["detained", "released", "died_in_custody"];
+export const INTERVAL_EVENT_TYPES: readonly EventType[] = [
+  "detained",
+  "released",
+  "died_in_custody",
+];

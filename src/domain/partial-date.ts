@@ -74,8 +74,7 @@ export function isoToDay(iso: string): number {
 }
 
 function describeShapeProblem(input: string): string {
-  const expected =
-    "expected YYYY, YYYY-MM or YYYY-MM-DD (EDTF), optionally followed by ?, ~ or %";
+  const expected = "expected YYYY, YYYY-MM or YYYY-MM-DD (EDTF), optionally followed by ?, ~ or %";
   if (input.trim() === "") return "date is empty";
   if (input !== input.trim()) return `${expected}; got "${input}" with surrounding spaces`;
   if (/^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(input)) {
@@ -193,8 +192,11 @@ export function formatPartialDate(date: PartialDate, locale = "en"): string {
   if (date.precision === "year") {
     body = String(date.year);
   } else if (date.precision === "month") {
-    body = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" })
-      .format(utc);
+    body = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    }).format(utc);
   } else {
     body = new Intl.DateTimeFormat(locale, {
       year: "numeric",
