@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ImportError, importBundle } from "../src/ingest/bundle-import.ts";
 import { readBundle } from "../src/ingest/bundle-reader.ts";
+import { bundleCsvWriter } from "../src/ingest/bundle-writer-csv.ts";
 import { PUBLIC_DATA_DIR } from "../src/ingest/public-data.ts";
 import type { Queryable } from "../src/store/connection.ts";
 import { describeEachStore } from "./helpers/stores.ts";
@@ -97,6 +98,20 @@ describe("bundle reader", () => {
       "monitor_counts.csv:3:source_id: is required: every fact needs a source",
       "monitor_counts.csv:4:as_of: day 30 does not exist in February 2025 (it has 28 days)",
     ]);
+  });
+
+  it("writes bundles that read back identical", async () => {
+    const original = readBundle(bundle(GOOD)).bundle;
+    const publicFacts = readBundle(PUBLIC_DATA_DIR).bundle;
+    for (const source of [original, publicFacts]) {
+      const dir = bundle({});
+      const writer = bundleCsvWriter(dir);
+      writer.write(source);
+      await writer.close();
+      const again = readBundle(dir);
+      expect(again.problems).toEqual([]);
+      expect(again.bundle).toEqual(source);
+    }
   });
 
   it("refuses a public record without consent and release fields on other events", () => {
