@@ -8,7 +8,11 @@ import { ImportError } from "../ingest/bundle-import.ts";
 import { DemoError } from "../ingest/demo.ts";
 import { DEFAULT_DATA_DIR, StoreError } from "../store/connection.ts";
 import { registerAnalyticsCommands } from "./analytics-commands.ts";
+import { registerEstimateCommands } from "./estimate-commands.ts";
+import { registerImportCommands } from "./import-commands.ts";
+import { registerMatchingCommands } from "./matching-commands.ts";
 import { registerRegistryCommands } from "./registry-commands.ts";
+import { registerServerCommands } from "./server-commands.ts";
 
 const program = new Command("turnstile")
   .description(
@@ -25,8 +29,12 @@ const program = new Command("turnstile")
     outputError: (text, write) => write(`turnstile: ${text.replace(/^error: /, "")}`),
   });
 
+registerServerCommands(program);
 registerRegistryCommands(program);
+registerImportCommands(program);
 registerAnalyticsCommands(program);
+registerMatchingCommands(program);
+registerEstimateCommands(program);
 
 /** Errors whose message is meant for the user as it is (no stack trace). */
 const USER_ERRORS = [StoreError, ImportError, DemoError, InvalidArgumentError];
