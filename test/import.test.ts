@@ -140,6 +140,18 @@ describeEachStore("bundle import", (use) => {
     expect(await snapshot(store)).toEqual(before);
   });
 
+  it("stores hostile text verbatim through COPY", async () => {
+    const { store } = use();
+    const hostile = 'Quote " and, comma\nnew line \\N \\. \'; DROP TABLE person; -- <script>x</script> ў';
+    const dir = bundle({
+      "people.csv": `id,name\nhostile,"${hostile.replaceAll('"', '""')}"\n`,
+    });
+    await importBundle(store, dir);
+    const [row] = await store.query<{ name: string }>("SELECT name FROM person WHERE id = 'hostile'");
+    expect(row?.name).toBe(hostile);
+    await store.query("DELETE FROM person WHERE id = 'hostile'");
+  });
+
   it("stores partial dates as text with their first and last day", async () => {
     const { store } = use();
     const rows = await store.query<{
