@@ -6,9 +6,11 @@
 import { Command, InvalidArgumentError } from "commander";
 import { ImportError } from "../ingest/bundle-import.ts";
 import { DemoError } from "../ingest/demo.ts";
+import { DraftError } from "../services/extract.ts";
 import { DEFAULT_DATA_DIR, StoreError } from "../store/connection.ts";
 import { registerAnalyticsCommands } from "./analytics-commands.ts";
 import { registerEstimateCommands } from "./estimate-commands.ts";
+import { registerExtractCommands } from "./extract-commands.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerMatchingCommands } from "./matching-commands.ts";
 import { registerRegistryCommands } from "./registry-commands.ts";
@@ -34,10 +36,11 @@ registerRegistryCommands(program);
 registerImportCommands(program);
 registerAnalyticsCommands(program);
 registerMatchingCommands(program);
+registerExtractCommands(program);
 registerEstimateCommands(program);
 
 /** Errors whose message is meant for the user as it is (no stack trace). */
-const USER_ERRORS = [StoreError, ImportError, DemoError, InvalidArgumentError];
+const USER_ERRORS = [StoreError, ImportError, DemoError, DraftError, InvalidArgumentError];
 
 try {
   await program.parseAsync();
