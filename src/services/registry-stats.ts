@@ -1,11 +1,12 @@
 /** `turnstile stats`: what the database holds, the data problems found, the stock today. */
-import { deriveIntervals } from "../analytics/intervals.ts";
 import { stockOn } from "../analytics/stock.ts";
+import { OPEN_END } from "../analytics/table.ts";
 import type { IntervalProblem } from "../analytics/types.ts";
-import { dayNumber, dayToIso } from "../domain/partial-date.ts";
-import { loadIntervalEvents } from "../store/analytics-source.ts";
+import { dayToIso } from "../domain/partial-date.ts";
 import type { Store } from "../store/connection.ts";
 import { countEntities, countEventsByType, type EntityCounts } from "../store/stats.ts";
+import { todayDay } from "./analytics-input.ts";
+import { loadIntervals } from "./interval-loader.ts";
 
 export interface RegistryStats {
   database: string;
@@ -19,27 +20,21 @@ export interface RegistryStats {
   synthetic: string | null;
 }
 
-function today(): number {
-  const now = new Date();
-  return dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-}
-
-export async function registryStats(store: Store, day = today()): Promise<RegistryStats> {
+export async function registryStats(store: Store, day = todayDay()): Promise<RegistryStats> {
   const counts = await countEntities(store);
   const eventsByType = await countEventsByType(store);
-  const { intervals, problems } = deriveIntervals(await loadIntervalEvents(store));
+  const { table, problems } = await loadIntervals(store);
   const dataProblems: Record<string, number> = {};
   for (const problem of problems)
     dataProblems[problem.kind] = (dataProblems[problem.kind] ?? 0) + 1;
-  const [now] = stockOn(intervals, [day]);
+  const [now] = stockOn(table, [day]);
+  let open = 0;
+  for (let i = 0; i < table.length; i++) if (table.endMid[i] === OPEN_END) open++;
   return {
     database: `${store.engine} ${store.location}`,
     counts,
     eventsByType,
-    detentionIntervals: {
-      total: intervals.length,
-      open: intervals.filter((interval) => interval.endEventId === null).length,
-    },
+    detentionIntervals: { total: table.length, open },
     dataProblems,
     problemExamples: problems.slice(0, 3).map((p: IntervalProblem) => p.message),
     stockToday: {

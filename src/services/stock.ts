@@ -1,12 +1,12 @@
-/** The stock series from the store: load the events in two queries, compute in memory. */
-import { deriveIntervals } from "../analytics/intervals.ts";
+/** The stock series from the store: one load of the intervals, then computed in memory. */
 import { recognitionPeriods } from "../analytics/recognition.ts";
 import { type StockRow, stockSeries } from "../analytics/stock.ts";
 import type { Step } from "../analytics/types.ts";
-import { loadIntervalEvents, loadRecognitionEvents } from "../store/analytics-source.ts";
+import { loadRecognitionEvents } from "../store/analytics-source.ts";
 import type { Queryable } from "../store/connection.ts";
+import { loadIntervals } from "./interval-loader.ts";
 
-export const STEPS: readonly Step[] = ["day", "week", "month", "year"];
+export { STEPS } from "./analytics-input.ts";
 
 export interface StockQuery {
   from: number;
@@ -17,9 +17,9 @@ export interface StockQuery {
 }
 
 export async function stock(q: Queryable, query: StockQuery): Promise<StockRow[]> {
-  const { intervals } = deriveIntervals(await loadIntervalEvents(q));
+  const { table } = await loadIntervals(q);
   const recognition = query.recognizedBy
     ? recognitionPeriods(await loadRecognitionEvents(q, query.recognizedBy), query.recognizedBy)
     : null;
-  return stockSeries(intervals, { from: query.from, to: query.to, step: query.step }, recognition);
+  return stockSeries(table, { from: query.from, to: query.to, step: query.step }, recognition);
 }
