@@ -67,17 +67,27 @@ interface Redaction {
   restricted: ReadonlySet<string>;
 }
 
-/** A copy of a report fit for anonymous readers (the cached original is not touched). */
-export function redactForPublic(value: unknown, r: Redaction): unknown {
-  if (Array.isArray(value)) return value.map((item) => redactForPublic(item, r));
+/**
+ * A copy of a report fit for anonymous readers (the cached original is not touched). A
+ * hidden count also hides the figures derived from it, in the same object and in the
+ * objects below it: a revolving-door row's windows carry ratios over its released count.
+ */
+export function redactForPublic(value: unknown, r: Redaction, parentHidden = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactForPublic(item, r, parentHidden));
   if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value);
+  const hidden =
+    parentHidden ||
+    entries.some(
+      ([key, inner]) =>
+        typeof inner === "number" &&
+        PEOPLE_COUNTS.has(key) &&
+        suppressCount(inner, r.minCell) === null,
+    );
   const out: Record<string, unknown> = {};
-  let hidden = false;
-  for (const [key, inner] of Object.entries(value)) {
+  for (const [key, inner] of entries) {
     if (typeof inner === "number" && PEOPLE_COUNTS.has(key)) {
-      const shown = suppressCount(inner, r.minCell);
-      if (shown === null) hidden = true;
-      out[key] = shown;
+      out[key] = suppressCount(inner, r.minCell);
     } else if (key === "sourceIds" && Array.isArray(inner)) {
       out[key] = inner.filter((id) => !r.restricted.has(id as string));
     } else if (
@@ -90,7 +100,7 @@ export function redactForPublic(value: unknown, r: Redaction): unknown {
     } else if (key === "longest") {
       out[key] = null; // one person's detention
     } else {
-      out[key] = redactForPublic(inner, r);
+      out[key] = redactForPublic(inner, r, hidden);
     }
   }
   for (const key of DERIVED) if (hidden && key in out) out[key] = null;
