@@ -3,12 +3,13 @@
  * the reader's role may see them (visibility.ts). Status and detentions are derived from
  * the events by the analytics' own interval rules.
  */
+
 import { deriveIntervals } from "../analytics/intervals.ts";
 import type { Interval } from "../analytics/types.ts";
 import { dayToIso } from "../domain/partial-date.ts";
 import { loadIntervalEvents } from "../store/analytics-source.ts";
 import type { Queryable } from "../store/connection.ts";
-import { articlesOf, intervalEventsOf, namesOf, searchNames } from "../store/people.ts";
+import { articlesOf, intervalEventsOf, namesOf } from "../store/people.ts";
 import {
   getRecord,
   getRecords,
@@ -19,11 +20,11 @@ import {
 import { NotFoundError, ValidationError } from "./errors.ts";
 import { filtersFor, type ListRequest, type Page, parseSort } from "./record-reads.ts";
 import type { ReportCache } from "./report-cache.ts";
+import { searchPeople as searchByName } from "./search.ts";
 import {
   atLeast,
   canSeePerson,
   type PersonStatus,
-  personScope,
   personView,
   recordView,
   statusOf,
@@ -196,8 +197,8 @@ async function computeTimeline(q: Queryable, id: string, viewer: Viewer) {
 }
 
 /**
- * People whose names contain `text`, ignoring case, as the viewer may see them: the one
- * function behind the name search, so that a better matcher can replace its inside.
+ * People whose names match `text` in any script or spelling (the cross-script matcher of
+ * services/search.ts), best first, as the viewer may see them.
  */
 export async function searchPeople(
   q: Queryable,
@@ -207,12 +208,8 @@ export async function searchPeople(
 ): Promise<PersonView[]> {
   const query = text.trim();
   if (query === "") return [];
-  const ids = await searchNames(q, {
-    text: query,
-    limit,
-    scope: personScope(viewer.role),
-    aliases: atLeast(viewer.role, "viewer"),
-  });
+  const hits = await searchByName(q, query, { limit, role: viewer.role });
+  const ids = hits.map((hit) => hit.id);
   const people = await getRecords(q, "person", ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   people.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
