@@ -142,12 +142,15 @@ describeEachStore("bundle import", (use) => {
 
   it("stores hostile text verbatim through COPY", async () => {
     const { store } = use();
-    const hostile = 'Quote " and, comma\nnew line \\N \\. \'; DROP TABLE person; -- <script>x</script> ў';
+    const hostile =
+      "Quote \" and, comma\nnew line \\N \\. '; DROP TABLE person; -- <script>x</script> ў";
     const dir = bundle({
       "people.csv": `id,name\nhostile,"${hostile.replaceAll('"', '""')}"\n`,
     });
     await importBundle(store, dir);
-    const [row] = await store.query<{ name: string }>("SELECT name FROM person WHERE id = 'hostile'");
+    const [row] = await store.query<{ name: string }>(
+      "SELECT name FROM person WHERE id = 'hostile'",
+    );
     expect(row?.name).toBe(hostile);
     await store.query("DELETE FROM person WHERE id = 'hostile'");
   });

@@ -130,7 +130,7 @@ export const SURNAMES: readonly (readonly [string, string])[] = [
 ];
 
 export function feminineSurnameBe(surname: string): string {
-  if (surname.endsWith("ў")) return `${surname.slice(0, -1)}а`;
+  if (surname.endsWith("ў")) return `${surname.slice(0, -1)}ва`;
   if (surname.endsWith("кі")) return `${surname.slice(0, -1)}ая`;
   if (surname.endsWith("ін")) return `${surname}а`;
   return surname;

@@ -8,9 +8,11 @@
  * user add` can create a user through the running server, since no second process may
  * open the folder meanwhile.
  */
+
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ensureNameKeys } from "../services/matching.ts";
 import type { Store } from "../store/connection.ts";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
@@ -42,6 +44,8 @@ export async function startServer(
   config: ServerConfig,
   dataDir?: string,
 ): Promise<RunningServer> {
+  // Search reads precomputed name keys: build those missing (or of an older key version).
+  await ensureNameKeys(store);
   const secret = dataDir ? randomBytes(32).toString("hex") : null;
   const app = await buildApp(store, { config: { ...config, localSecret: secret } });
   await app.listen({ host: config.host, port: config.port });
