@@ -6,6 +6,7 @@
 import type { Bundle, DateRange } from "../domain/model.ts";
 import { dayToIso } from "../domain/partial-date.ts";
 import type { Queryable } from "./connection.ts";
+import { refreshNameKeys } from "./names.ts";
 
 type Cell = string | number | boolean | null;
 
@@ -372,5 +373,11 @@ export async function writeBundle(
     into[key].updated += counts.updated;
     into[key].unchanged += counts.unchanged;
   }
+  // Name search keys follow the names (src/store/names.ts).
+  const named = [
+    ...(bundle.people ?? []).map((p) => p.id),
+    ...(bundle.names ?? []).map((n) => n.personId),
+  ];
+  if (named.length > 0) await refreshNameKeys(tx, named);
   return into;
 }
