@@ -7,25 +7,9 @@ import { join } from "node:path";
 import { CsvError, parse } from "csv-parse/sync";
 import { BUNDLE_FILES, type BundleFileSpec, rowParsers } from "../domain/bundle-schema.ts";
 import { type Bundle, emptyBundle } from "../domain/model.ts";
+import { formatProblem, type ImportProblem } from "./import-report.ts";
 
-export interface ImportProblem {
-  file: string;
-  /** 1-based line in the file (the header is line 1); 0 for the file as a whole. */
-  line: number;
-  column: string;
-  message: string;
-}
-
-export function formatProblem(p: ImportProblem): string {
-  const where = [
-    p.file,
-    p.line > 0 ? `line ${p.line}` : null,
-    p.column ? `column ${p.column}` : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
-  return `${where}: ${p.message}`;
-}
+export { formatProblem, type ImportProblem };
 
 export interface ReadBundleResult {
   bundle: Bundle;

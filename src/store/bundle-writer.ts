@@ -10,7 +10,7 @@ import { refreshNameKeys } from "./names.ts";
 
 type Cell = string | number | boolean | null;
 
-interface TableSpec<T> {
+export interface TableSpec<T> {
   table: string;
   /** Primary key columns. */
   key: readonly string[];
@@ -30,15 +30,31 @@ export type BundleWriteResult = Record<keyof Bundle, WriteCounts>;
 
 /** PostgreSQL array literal, each element quoted so that any id text is safe. */
 export function pgTextArray(values: readonly string[]): string {
+  if (values.every((v) => !v.includes("\\") && !v.includes('"'))) {
+    return values.length === 0 ? "{}" : `{"${values.join('","')}"}`;
+  }
   return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}
+
+// A large import has a few thousand distinct days: format each once.
+const isoDays = new Map<number, string>();
+function iso(day: number): string {
+  let text = isoDays.get(day);
+  if (text === undefined) {
+    text = dayToIso(day);
+    if (isoDays.size >= 100_000) isoDays.clear();
+    isoDays.set(day, text);
+  }
+  return text;
 }
 
 function dateCells(range: DateRange | null): Cell[] {
   if (range === null) return [null, null, null];
-  return [range.text, dayToIso(range.first), dayToIso(range.last)];
+  return [range.text, iso(range.first), iso(range.last)];
 }
 
-const SPECS: { [K in keyof Bundle]: TableSpec<Bundle[K][number]> } = {
+/** How the records of each bundle file map to the columns of their table. */
+export const TABLE_SPECS: { [K in keyof Bundle]: TableSpec<Bundle[K][number]> } = {
   sources: {
     table: "source",
     key: ["id"],
@@ -367,7 +383,7 @@ export async function writeBundle(
   for (const key of WRITE_ORDER) {
     const records = bundle[key];
     if (!records || records.length === 0) continue;
-    const spec = SPECS[key] as TableSpec<unknown>;
+    const spec = TABLE_SPECS[key] as TableSpec<unknown>;
     const counts = await writeTable(tx, spec, records, options.actor, options.batch);
     into[key].inserted += counts.inserted;
     into[key].updated += counts.updated;
