@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, expect, it } from "vitest";
 import { ImportError, importBundle } from "../src/ingest/bundle-import.ts";
+import { recordHistory } from "../src/store/audit.ts";
 import type { Queryable } from "../src/store/connection.ts";
 import { rebuildNameKeys } from "../src/store/names.ts";
 import { describeEachStore } from "./helpers/stores.ts";
@@ -314,6 +315,10 @@ describeEachStore("bulk loads", (use) => {
       "SELECT count(*)::int AS n FROM audit_log WHERE entity = 'event' AND entity_id = '*' AND after->'ids' ? 'b002500'",
     );
     expect(found[0]?.n).toBe(1);
+    // A record's history shows the batch that inserted it.
+    const history = await recordHistory(store, "event", "b002500");
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: "insert", entity: "event", entityId: "*" });
   });
 
   it("updates existing rows one by one (audited before and after), inserts new ones by COPY", async () => {
@@ -333,5 +338,27 @@ describeEachStore("bulk loads", (use) => {
       "SELECT person_id, version FROM event WHERE id = 'b002995'",
     );
     expect(row).toEqual({ person_id: "q2", version: 2 });
+  });
+});
+
+describeEachStore("history of bulk-loaded people", (use) => {
+  it("shows the batches that inserted a person and their names", async () => {
+    const { store } = use();
+    await importBundle(
+      store,
+      bundle({
+        "sources.csv": BAD["sources.csv"],
+        "people.csv": "id,name\nz1,Зміцер Z\nz10,Другі Z\n",
+        "names.csv": "person_id,name,script,kind\nz1,Zmicier Z,latin,transliteration\nz10,Druhi Z,latin,alias\n",
+      }),
+      { bulkMinRows: 1 },
+    );
+    const history = await recordHistory(store, "person", "z1", "person_name");
+    expect(history.map((entry) => [entry.entity, entry.entityId])).toEqual([
+      ["person", "*"],
+      ["person_name", "*"],
+    ]);
+    // "z1" is a prefix of "z10" but not its key: z10's names are not z1's.
+    expect(await recordHistory(store, "person", "z", "person_name")).toEqual([]);
   });
 });

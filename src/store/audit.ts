@@ -30,6 +30,10 @@ export async function recordHistory(
     `SELECT ${COLUMNS} FROM audit_log
      WHERE (entity = $1 AND entity_id = $2)
         OR (entity = $3 AND left(entity_id, length($2) + 1) = $2 || '/')
+        OR (entity = $1 AND entity_id = '*' AND after->'ids' ? $2)
+        OR (entity = $3 AND entity_id = '*' AND EXISTS (
+              SELECT 1 FROM jsonb_array_elements_text(after->'ids') AS child(key)
+              WHERE left(child.key, length($2) + 1) = $2 || '/'))
      ORDER BY id`,
     [table, id, childTable ?? null],
   );
