@@ -36,9 +36,9 @@ function bundle(files: Record<string, string>): string {
 /** Every kind of value the bundle holds: quotes, commas, line breaks, partial dates, Cyrillic. */
 const REGISTRY = {
   "sources.csv":
-    "id,title,publisher,url,published,language,reliability,credibility\n" +
-    'src1,"Report, with ""quotes""",Viasna,https://example.org/r,2025-09~,ru,A,1\n' +
-    "src-secret,RESTRICTED-SOURCE-MARKER,Someone,,2024,be,F,6\n",
+    "id,title,publisher,url,published,language,reliability,credibility,restricted\n" +
+    'src1,"Report, with ""quotes""",Viasna,https://example.org/r,2025-09~,ru,A,1,\n' +
+    "src-secret,RESTRICTED-SOURCE-MARKER,Someone,,2024,be,F,6,true\n",
   "people.csv":
     "id,name,name_latin,birth_date,gender,region,occupation,health,visibility,consent\n" +
     "pub1,Публічная Асоба PUBNAME,Publichnaya PUBLATIN,1911-11-11,female,Minsk,OCCUPATION-MARKER,HEALTH-MARKER,public,granted\n" +
@@ -103,7 +103,7 @@ async function contents(q: Queryable): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const table of tables) {
     const rows = await q.query<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY 1, 2`);
-    out.push(rows.map(({ version, created_at, updated_at, restricted, ...rest }) => rest));
+    out.push(rows.map(({ version, created_at, updated_at, ...rest }) => rest));
   }
   return out;
 }
@@ -231,7 +231,10 @@ describeEachStore("exports", (use) => {
 
   it("a public export holds no private person, restricted field or restricted source", async () => {
     const { store } = use();
-    await store.query("UPDATE source SET restricted = true WHERE id = 'src-secret'");
+    const [secret] = await store.query<{ restricted: boolean }>(
+      "SELECT restricted FROM source WHERE id = 'src-secret'",
+    );
+    expect(secret?.restricted).toBe(true);
     const full = await exported(store, "json");
     const everything = readAll(full.out);
     for (const marker of MARKERS) expect(everything).toContain(marker);

@@ -60,6 +60,7 @@ function valuesFor(column: string): fc.Arbitrary<string> {
     mechanism: ["pardon", "amnesty", "escape"],
     reliability: ["A", "F", "G", "a"],
     credibility: ["1", "6", "7"],
+    restricted: ["true", "false", " true ", "yes", "TRUE"],
     qualifier: ["exact", "approx", "more_than", "fewer_than", "about"],
     monitor: ["Viasna", " ", ""],
   };

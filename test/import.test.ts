@@ -191,6 +191,30 @@ describeEachStore("bundle import", (use) => {
     expect(audit?.after.occupation).toBe("librarian");
   });
 
+  it("restricts a source from its column, and a re-import without the column never lifts it", async () => {
+    const { store } = use();
+    const restrictedOf = async () =>
+      (
+        await store.query<{ restricted: boolean }>("SELECT restricted FROM source WHERE id = 's1'")
+      )[0]?.restricted;
+    const header = "id,title,publisher,url,published,language,reliability,credibility";
+    const row = "s1,Test source,Test,https://example.org,2025-09,en,B,2";
+    const restricted = await importBundle(
+      store,
+      bundle({ "sources.csv": `${header},restricted\n${row},true\n` }),
+    );
+    expect(restricted.counts.sources).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await restrictedOf()).toBe(true);
+    for (const text of [`${header}\n${row}\n`, `${header},restricted\n${row},false\n`]) {
+      const again = await importBundle(store, bundle({ "sources.csv": text }));
+      expect(again.counts.sources).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      expect(await restrictedOf()).toBe(true);
+    }
+    await expect(
+      importBundle(store, bundle({ "sources.csv": `${header},restricted\n${row},yes\n` })),
+    ).rejects.toThrow(/sources\.csv.*line 2.*restricted.*must be one of true, false/s);
+  });
+
   it("refuses a bundle with bad rows and leaves the database as it was", async () => {
     const { store } = use();
     const before = await snapshot(store);

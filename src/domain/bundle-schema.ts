@@ -76,6 +76,9 @@ function dateField(required: boolean) {
 const requiredDate = dateField(true).transform((value) => value as DateRange);
 const optionalDate = dateField(false);
 
+/** How a yes/no column is written; empty means false. */
+export const BOOLEAN_TEXTS = ["true", "false"] as const;
+
 function choice<const T extends readonly string[]>(values: T, fallback: T[number] | null) {
   return z
     .string()
@@ -167,6 +170,7 @@ export const sourceRow = z
     language: optionalText,
     reliability: choice(RELIABILITY_GRADES, null),
     credibility: choice(CREDIBILITY_GRADES, null),
+    restricted: choice(BOOLEAN_TEXTS, "false"),
   })
   .strict();
 
@@ -415,6 +419,7 @@ export const rowParsers = {
       language: r.language,
       reliability: r.reliability,
       credibility: r.credibility,
+      restricted: r.restricted === "true",
     })),
   people: (raw: Raw) =>
     run(personRow, raw, (r) => ({

@@ -83,6 +83,8 @@ export interface Source {
   language: string | null;
   reliability: Reliability | null;
   credibility: Credibility | null;
+  /** Only editors may see it (an informant's account, say); public output leaves it out. */
+  restricted?: boolean;
 }
 
 export interface Person {
@@ -193,3 +195,10 @@ export const INTERVAL_EVENT_TYPES: readonly EventType[] = [
   "released",
   "died_in_custody",
 ];
+
+/**
+ * Event types an anonymous reader may see (DESIGN.md "Default private"): the dates of
+ * detention and release, and death in custody. The API's redaction and the public export
+ * both follow this list.
+ */
+export const PUBLIC_EVENT_TYPES: readonly EventType[] = ["detained", "released", "died_in_custody"];

@@ -25,6 +25,7 @@ export const toCells: { [K in keyof Bundle]: (record: Bundle[K][number]) => Cell
     s.language,
     s.reliability,
     s.credibility,
+    s.restricted ? "true" : "false",
   ],
   people: (p) => [
     p.id,

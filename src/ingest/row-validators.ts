@@ -7,7 +7,7 @@
  *
  * A validator is compiled for a header: it reads the fields of a record by position.
  */
-import type { FieldIssue, RowResult } from "../domain/bundle-schema.ts";
+import { BOOLEAN_TEXTS, type FieldIssue, type RowResult } from "../domain/bundle-schema.ts";
 import {
   type Bundle,
   CONSENTS,
@@ -220,6 +220,7 @@ const MECHANISM_SET = setOf(RELEASE_MECHANISMS);
 const RELIABILITY_SET = setOf(RELIABILITY_GRADES);
 const CREDIBILITY_SET = setOf(CREDIBILITY_GRADES);
 const QUALIFIER_SET = setOf(COUNT_QUALIFIERS);
+const BOOLEAN_SET = setOf(BOOLEAN_TEXTS);
 
 type Build<T> = (r: RowReader) => T;
 
@@ -233,6 +234,7 @@ const BUILDERS: { [K in keyof Bundle]: Build<Bundle[K][number]> } = {
     language: r.optionalText("language"),
     reliability: r.choice("reliability", RELIABILITY_GRADES, RELIABILITY_SET, null),
     credibility: r.choice("credibility", CREDIBILITY_GRADES, CREDIBILITY_SET, null),
+    restricted: r.choice("restricted", BOOLEAN_TEXTS, BOOLEAN_SET, "false") === "true",
   }),
   people: (r) => ({
     id: r.id("id"),

@@ -17,6 +17,12 @@ export interface TableSpec<T> {
   columns: readonly string[];
   /** Tables with `version`/`updated_at` bump them on update. */
   versioned: boolean;
+  /**
+   * Yes/no columns an import may turn on but never off: lifting a protection (a source's
+   * restriction) is an editor's act in the app, not the side effect of re-importing an
+   * older file that lacks the column.
+   */
+  neverCleared?: readonly string[];
   toRow(record: T): Cell[];
 }
 
@@ -59,6 +65,7 @@ export const TABLE_SPECS: { [K in keyof Bundle]: TableSpec<Bundle[K][number]> } 
     table: "source",
     key: ["id"],
     versioned: true,
+    neverCleared: ["restricted"],
     columns: [
       "id",
       "title",
@@ -70,6 +77,7 @@ export const TABLE_SPECS: { [K in keyof Bundle]: TableSpec<Bundle[K][number]> } 
       "language",
       "reliability",
       "credibility",
+      "restricted",
     ],
     toRow: (s) => [
       s.id,
@@ -80,6 +88,7 @@ export const TABLE_SPECS: { [K in keyof Bundle]: TableSpec<Bundle[K][number]> } 
       s.language,
       s.reliability,
       s.credibility,
+      s.restricted ?? false,
     ],
   },
   people: {
@@ -312,6 +321,11 @@ async function writeTable<T>(
   await tx.copyCsv(stage, columns, toCsv(records.map((r) => spec.toRow(r))));
 
   const join = key.map((k) => `t.${k} = s.${k}`).join(" AND ");
+  for (const column of spec.neverCleared ?? []) {
+    await tx.query(
+      `UPDATE ${stage} s SET ${column} = true FROM ${table} t WHERE ${join} AND t.${column}`,
+    );
+  }
   const entityId = key.map((k) => `s.${k}`).join(" || '/' || ");
   const data = columns.filter((c) => !key.includes(c));
   const differs = (a: string, b: string) =>

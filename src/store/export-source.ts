@@ -8,14 +8,11 @@
  * release and death in custody, with date, articles and unrestricted sources (no facility,
  * no description); no restricted source. The filter is in the SQL, so nothing else is read.
  */
-import type { Bundle, DateRange } from "../domain/model.ts";
+import { type Bundle, type DateRange, PUBLIC_EVENT_TYPES } from "../domain/model.ts";
 import type { Queryable } from "./connection.ts";
 
 export type Audience = "public" | "full";
 export type ExportKey = keyof Bundle;
-
-/** Event types an anonymous reader may see (services/visibility.ts PUBLIC_EVENT_TYPES). */
-export const PUBLIC_EVENT_TYPES = ["detained", "released", "died_in_custody"] as const;
 
 const PUBLIC_PERSON = "p.visibility = 'public' AND p.consent = 'granted'";
 const EPOCH = "DATE '1970-01-01'";
@@ -54,7 +51,7 @@ const READERS: { [K in ExportKey]: TableReader<Bundle[K][number]> } = {
     key: ["t.id"],
     sql: (audience) =>
       `SELECT t.id, t.title, t.publisher, t.url, ${days("t", "published")}, t.language,
-              t.reliability, t.credibility
+              t.reliability, t.credibility, t.restricted
        FROM source t WHERE ${audience === "public" ? "NOT t.restricted" : "true"}`,
     toRecord: (r) => ({
       id: str(r, "id"),
@@ -65,6 +62,7 @@ const READERS: { [K in ExportKey]: TableReader<Bundle[K][number]> } = {
       language: opt(r, "language"),
       reliability: opt(r, "reliability") as Bundle["sources"][number]["reliability"],
       credibility: opt(r, "credibility") as Bundle["sources"][number]["credibility"],
+      restricted: r.restricted === true,
     }),
   },
   people: {
