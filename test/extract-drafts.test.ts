@@ -316,6 +316,12 @@ describeEachStore("drafts: a fact the registry already holds", (use) => {
       action: "linked",
       recordId: "mc-2024-12-31",
     });
+    // The draft names the actor "US"; the registry writes "United States".
+    const embassy = byPayload(drafts, "diplomatic_event", (p) => p.kind === "embassy");
+    expect(await acceptDraft(store, embassy.id, { actor: ACTOR })).toMatchObject({
+      action: "linked",
+      recordId: "de-2025-09-embassy",
+    });
     const audit = await store.query(
       "SELECT entity, entity_id, action FROM audit_log WHERE batch = $1 ORDER BY id",
       [`draft ${op.id} accepted`],

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Bundle, DateRange } from "../domain/model.ts";
 import { parsePartialDate } from "../domain/partial-date.ts";
+import { canonicalActors } from "../ingest/extract/actors.ts";
 import { extract } from "../ingest/extract/extract.ts";
 import type { Draft, DraftKind, Extraction, Language } from "../ingest/extract/types.ts";
 import { writeBundle } from "../store/bundle-writer.ts";
@@ -278,7 +279,12 @@ function factOf(kind: DraftKind, record: RecordOf) {
     return { date, authority: record.authority, target: record.target, action } as const;
   }
   const event = record as { date: DateRange; kind: string; actors: string | null };
-  return { date: event.date, kind: event.kind, actors: event.actors };
+  const actors = canonicalActors(event.actors).join(";");
+  return {
+    date: event.date,
+    kind: event.kind,
+    sameActors: (stored: string | null) => canonicalActors(stored).join(";") === actors,
+  };
 }
 
 /** Saves a reviewer's edits on a pending draft (validated), without accepting it. */

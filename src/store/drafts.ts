@@ -271,7 +271,8 @@ export async function findEquivalentRecord(
     authority?: string;
     target?: string;
     action?: "imposed" | "eased" | "lifted";
-    actors?: string | null;
+    /** Whether a diplomatic event's stored actors are the fact's. */
+    sameActors?: (stored: string | null) => boolean;
   },
 ): Promise<string | null> {
   const first = dayToIso(fact.date.first);
@@ -299,12 +300,12 @@ export async function findEquivalentRecord(
       [fact.authority, fact.target, first, last],
     );
   } else {
-    rows = await q.query(
-      `SELECT id FROM diplomatic_event WHERE kind = $1
-         AND lower(coalesce(actors, '')) = lower(coalesce($2, ''))
-         AND date_first <= $4 AND date_last >= $3 ORDER BY id LIMIT 1`,
-      [fact.kind, fact.actors ?? null, first, last],
+    const candidates = await q.query<{ id: string; actors: string | null }>(
+      `SELECT id, actors FROM diplomatic_event WHERE kind = $1
+         AND date_first <= $3 AND date_last >= $2 ORDER BY id`,
+      [fact.kind, first, last],
     );
+    rows = candidates.filter((row) => fact.sameActors?.(row.actors) ?? false);
   }
   return rows[0]?.id ?? null;
 }

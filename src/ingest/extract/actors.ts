@@ -101,6 +101,27 @@ export function findActors(norm: string, offset = 0): ActorMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+const WHOLE_ACTOR_RES = ACTORS.map((entry) => ({
+  name: entry.name,
+  re: new RegExp(`^(?:${entry.pattern})$`, "u"),
+}));
+
+/**
+ * The actors of a `;`-separated list by their canonical names, sorted, so that "United
+ * States" in the registry and "US" in a draft are the same actor; a name the gazetteer
+ * does not know stands for itself (case and spaces aside).
+ */
+export function canonicalActors(list: string | null): string[] {
+  const names = new Set<string>();
+  for (const part of (list ?? "").split(";")) {
+    const text = part.trim().replace(/\s+/g, " ");
+    if (text === "") continue;
+    const known = WHOLE_ACTOR_RES.find(({ re }) => re.test(text));
+    names.add(known ? known.name : text.toLowerCase());
+  }
+  return [...names].sort();
+}
+
 /** Monitors whose counts of political prisoners are recorded (canonical name → pattern). */
 export const MONITORS: { name: string; re: RegExp }[] = [
   { name: "Viasna", re: words("Viasna|Vyasna|Spring\\s?96|Вясна|Весна|Вясны|Весны", "gu") },
