@@ -222,7 +222,7 @@ export function registerExtractCommands(program: Command): void {
       await reported(() =>
         withStore(command, true, async (store) => {
           const [row] = await listDrafts(store, { ids: [id] });
-          if (!row) throw new DraftError(`no draft ${id}`);
+          if (!row) throw new DraftError(`no draft ${id}`, "not-found");
           write(renderRecord(row, "json"));
         }),
       );

@@ -7,11 +7,25 @@ import { BUNDLE_FILES, rowParsers } from "../domain/bundle-schema.ts";
 import type { DiplomaticEvent, Measure, MonitorCount, ReleaseOperation } from "../domain/model.ts";
 import type { DraftKind } from "../ingest/extract/types.ts";
 
+/**
+ * Why a draft could not be taken: no such draft, decided already (or another conflict), or
+ * invalid content — in which case `problems` names each field.
+ */
+export type DraftErrorReason = "not-found" | "conflict" | "invalid";
+
 /** A problem with a draft the reviewer can act on; nothing was written. */
 export class DraftError extends Error {
-  constructor(message: string) {
+  readonly reason: DraftErrorReason;
+  readonly problems: { field: string; message: string }[];
+  constructor(
+    message: string,
+    reason: DraftErrorReason = "invalid",
+    problems: { field: string; message: string }[] = [],
+  ) {
     super(message);
     this.name = "DraftError";
+    this.reason = reason;
+    this.problems = problems;
   }
 }
 
@@ -92,11 +106,16 @@ export function validatePayload(
   context: { id: string; sourceId: string; draftId: number },
 ): { payload: Record<string, unknown>; record: RecordOf } {
   const fields = draftFields(kind);
-  const refused = (reason: string) =>
-    new DraftError(`draft ${context.draftId} was not accepted, nothing was written: ${reason}`);
+  const refused = (problems: { field: string; message: string }[], reason: string) =>
+    new DraftError(
+      `draft ${context.draftId} was not accepted, nothing was written: ${reason}`,
+      "invalid",
+      problems,
+    );
   for (const field of Object.keys(edits)) {
     if (!fields.includes(field)) {
-      throw refused(`"${field}" is not a field of a ${kind} draft (fields: ${fields.join(", ")})`);
+      const message = `"${field}" is not a field of a ${kind} draft (fields: ${fields.join(", ")})`;
+      throw refused([{ field, message }], message);
     }
   }
   const raw: Record<string, string> = { id: context.id, source_id: context.sourceId };
@@ -105,12 +124,17 @@ export function validatePayload(
   const parsed = rowParsers[KEY[kind]](raw);
   if (!parsed.ok) {
     throw refused(
+      parsed.issues.map((issue) => ({ field: issue.column, message: issue.message })),
       parsed.issues.map((issue) => `field ${issue.column}: ${issue.message}`).join("; "),
     );
   }
   const record = parsed.value as RecordOf;
   if ("authority" in record && !record.imposed && !record.eased && !record.lifted) {
-    throw refused("field imposed, eased or lifted: a measure needs at least one of these dates");
+    const message = "a measure needs at least one of these dates";
+    throw refused(
+      ["imposed", "eased", "lifted"].map((field) => ({ field, message })),
+      `field imposed, eased or lifted: ${message}`,
+    );
   }
   return { payload: payloadOf(record), record };
 }

@@ -116,6 +116,7 @@ export async function saveDrafts(
     if (body !== article.text) {
       throw new DraftError(
         `source id "${sourceId}" already names another article's text; choose another id`,
+        "conflict",
       );
     }
     const ids = await insertDrafts(
@@ -160,12 +161,13 @@ function ordered(row: DraftRow): DraftRow {
 
 async function pending(tx: Queryable, id: number): Promise<DraftRow> {
   const draft = await getDraftRow(tx, id, true);
-  if (!draft) throw new DraftError(`no draft ${id}`);
+  if (!draft) throw new DraftError(`no draft ${id}`, "not-found");
   if (draft.status !== "pending") {
     const by = draft.reviewer ? ` by ${draft.reviewer}` : "";
     const record = draft.recordId ? ` (record ${draft.recordId})` : "";
     throw new DraftError(
       `draft ${id} was already ${draft.status}${by} at ${draft.reviewedAt}${record}; nothing was changed`,
+      "conflict",
     );
   }
   return draft;

@@ -241,7 +241,7 @@ export async function reviewQueue(
 
 async function pendingCandidate(store: Store, id: number) {
   const candidate = await getCandidate(store, id);
-  if (!candidate) throw new MergeError(`no review candidate #${id}`);
+  if (!candidate) throw new MergeError(`no review candidate #${id}`, "not-found");
   if (candidate.status !== "pending") {
     throw new MergeError(
       `review candidate #${id} was already decided: ${candidate.status} by ${candidate.decidedBy} at ${candidate.decidedAt}`,
@@ -264,6 +264,7 @@ export async function acceptCandidate(
   if (into !== candidate.leftId && into !== candidate.rightId) {
     throw new MergeError(
       `--into must be one of the pair: "${candidate.leftId}" or "${candidate.rightId}"`,
+      "invalid-into",
     );
   }
   const from = into === candidate.leftId ? candidate.rightId : candidate.leftId;

@@ -12,7 +12,17 @@ import { refreshNameKeys } from "./names.ts";
 
 type Row = Record<string, unknown>;
 
-export class MergeError extends StoreError {}
+/** Why a merge or its undoing was refused: no such record, or the state forbids it. */
+export type MergeErrorReason = "not-found" | "conflict" | "invalid-into";
+
+export class MergeError extends StoreError {
+  readonly reason: MergeErrorReason;
+  constructor(message: string, reason: MergeErrorReason = "conflict") {
+    super(message);
+    this.name = "MergeError";
+    this.reason = reason;
+  }
+}
 
 /** What undoing a merge needs. */
 export interface MergeBefore {

@@ -94,7 +94,7 @@ export async function undoPersonMerge(
     [id],
   );
   const merge = locked ? await getMerge(tx, id) : null;
-  if (!merge) throw new MergeError(`no merge #${id}`);
+  if (!merge) throw new MergeError(`no merge #${id}`, "not-found");
   if (merge.undoneAt !== null) {
     throw new MergeError(
       `merge #${id} was already undone (by ${merge.undoneBy} at ${merge.undoneAt})`,
