@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "../src/domain/model.ts";
 import { ROMANIZATION_SYSTEMS, romanize, systemLanguage } from "../src/domain/names/romanize.ts";
+import { deleteRecord, restoreDeleted } from "../src/services/record-writes.ts";
 import { lostDiacritics, queryKeys, searchPeople } from "../src/services/search.ts";
 import { writeBundle } from "../src/store/bundle-writer.ts";
 import { refreshNameKeys } from "../src/store/names.ts";
@@ -80,6 +81,18 @@ describeEachStore("name search", (use) => {
 
   it("an empty or punctuation-only query finds nobody", async () => {
     expect(await searchPeople(use().store, " ,. ", { role: "admin" })).toEqual([]);
+  });
+
+  it("a deleted and restored person is found again by a Latin spelling", async () => {
+    const store = use().store;
+    const admin = { role: "admin", actor: "test-admin" } as const;
+    await deleteRecord(store, "person", "p2", admin);
+    expect(await searchPeople(store, "Volha Zeslenovich", { role: "admin" })).not.toContainEqual(
+      expect.objectContaining({ id: "p2" }),
+    );
+    await restoreDeleted(store, "person", "p2", admin);
+    const hits = await searchPeople(store, "Volha Zeslenovich", { role: "admin" });
+    expect(hits[0]).toMatchObject({ id: "p2", matchedForm: "Volha Zeslenovich" });
   });
 
   it("keys follow the names: a person renamed by a re-import is found by the new name only", async () => {

@@ -269,8 +269,6 @@ export async function restoreDeleted(
       if (!(await restoreRecord(tx, entity, id, viewer.actor))) {
         throw new NotFoundError(`no deleted ${entity} "${id}" in the trash`);
       }
-      // The search keys of a person went with the row (derived data, not in the trash).
-      if (entity === "person") await refreshNameKeys(tx, [id]);
       return readBack(tx, entity, id);
     });
   } catch (error) {

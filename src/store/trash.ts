@@ -5,6 +5,7 @@
  */
 import type { Queryable } from "./connection.ts";
 import { ENTITY_TABLES, type EntityName } from "./entity-tables.ts";
+import { refreshNameKeys } from "./names.ts";
 
 interface Part {
   table: string;
@@ -74,9 +75,10 @@ export async function trashRecord(
 }
 
 /**
- * Puts a record back from the trash with a new version. Throws the database's error when
- * its id has been taken again or a row it refers to is gone (the caller's transaction then
- * rolls back). Returns false when the trash holds no such record.
+ * Puts a record back from the trash with a new version (a person with fresh name search
+ * keys). Throws the database's error when its id has been taken again or a row it refers
+ * to is gone (the caller's transaction then rolls back). Returns false when the trash
+ * holds no such record.
  */
 export async function restoreRecord(
   tx: Queryable,
@@ -103,6 +105,8 @@ export async function restoreRecord(
     `UPDATE ${main.table} SET version = version + 1, updated_at = now() WHERE id = $1`,
     [id],
   );
+  // A person's search keys are derived data, not kept in the trash: compute them again.
+  if (entity === "person") await refreshNameKeys(tx, [id]);
   for (const part of parts) {
     await tx.query(
       `INSERT INTO audit_log (actor, action, entity, entity_id, after)
