@@ -29,6 +29,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from "./errors.ts";
+import { forgetTokenPrincipal, forgetUserPrincipals } from "./principal-cache.ts";
 import { atLeast } from "./visibility.ts";
 
 export type { User };
@@ -106,6 +107,7 @@ export async function updateAccount(
 ): Promise<User> {
   const passwordHash =
     patch.password === undefined ? undefined : await hashPassword(patch.password);
+  let changedUser: number | null = null;
   await store.transaction(async (tx) => {
     const user = await userNamed(tx, name);
     if (user.version !== patch.version) {
@@ -129,7 +131,10 @@ export async function updateAccount(
     if (passwordHash !== undefined || patch.disabled === true || demoted) {
       await deleteSessionsOf(tx, user.id);
     }
+    changedUser = user.id;
   });
+  // After the commit: a request between here and the commit could cache the old rights.
+  if (changedUser !== null) forgetUserPrincipals(store, changedUser);
   return getUser(store, name);
 }
 
@@ -211,6 +216,7 @@ export async function revokeApiToken(
     throw new NotFoundError(`no token "${id}"`);
   }
   await store.transaction((tx) => revokeToken(tx, id, principal.actor));
+  forgetTokenPrincipal(store, id);
   const { userId: _owner, ...rest } = (await getToken(store, id)) as ApiToken & { userId: number };
   return rest;
 }

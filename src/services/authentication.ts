@@ -17,6 +17,7 @@ import {
 import type { Queryable } from "../store/connection.ts";
 import { ThrottledError, UnauthenticatedError, ValidationError } from "./errors.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
+import { forgetSessionPrincipal, principalCache } from "./principal-cache.ts";
 import type { Viewer } from "./visibility.ts";
 
 /** A viewer known by their account: how they signed in and what it lets them do. */
@@ -120,17 +121,28 @@ export async function login(
 }
 
 export async function logout(q: Queryable, sessionToken: string): Promise<void> {
-  await deleteSession(q, sha256(sessionToken));
+  const tokenHash = sha256(sessionToken);
+  await deleteSession(q, tokenHash);
+  forgetSessionPrincipal(q, `session:${tokenHash}`);
 }
 
-/** The principal of a session cookie; "expired" for an old or unknown one. */
+/**
+ * The principal of a session cookie; "expired" for an old or unknown one. Remembered for a
+ * while (principal-cache.ts) when `q` is the store itself.
+ */
 export async function sessionPrincipal(
   q: Queryable,
   sessionToken: string,
 ): Promise<Principal | "expired"> {
-  const session = await findSession(q, sha256(sessionToken));
+  const tokenHash = sha256(sessionToken);
+  const key = `session:${tokenHash}`;
+  const cache = principalCache(q);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const generation = cache.begin();
+  const session = await findSession(q, tokenHash);
   if (!session || session.expired) return "expired";
-  return {
+  const principal: Principal = {
     role: session.role,
     actor: session.name,
     via: "session",
@@ -138,6 +150,8 @@ export async function sessionPrincipal(
     userName: session.name,
     tokenId: null,
   };
+  cache.set(key, principal, generation, Date.now() + session.msLeft);
+  return principal;
 }
 
 // The last use is recorded at most once a minute per token (touchToken checks it too).
@@ -158,19 +172,29 @@ export async function tokenPrincipal(q: Queryable, text: string): Promise<Princi
   const match = TOKEN_SHAPE.exec(text);
   if (!match) return null;
   const [, id, secret] = match as unknown as [string, string, string];
-  const token = await findToken(q, id);
-  if (!token || !sameSecret(token.secretHash, sha256(secret)) || !token.usable) return null;
+  // Keyed by a hash of the whole text: a wrong secret with a good id is never a hit.
+  const key = `token:${sha256(text)}`;
+  const cache = principalCache(q);
+  let principal = cache.get(key);
+  if (!principal) {
+    const generation = cache.begin();
+    const token = await findToken(q, id);
+    if (!token || !sameSecret(token.secretHash, sha256(secret)) || !token.usable) return null;
+    principal = {
+      role: token.role,
+      actor: `token:${id}`,
+      via: "token",
+      userId: token.userId,
+      userName: token.userName,
+      tokenId: id,
+    };
+    const expiresAt = token.msLeft === null ? null : Date.now() + token.msLeft;
+    cache.set(key, principal, generation, expiresAt);
+  }
   const now = Date.now();
   if ((lastTouched.get(id) ?? 0) < now - TOUCH_EVERY_MS) {
     lastTouched.set(id, now);
     await touchToken(q, id);
   }
-  return {
-    role: token.role,
-    actor: `token:${id}`,
-    via: "token",
-    userId: token.userId,
-    userName: token.userName,
-    tokenId: id,
-  };
+  return principal;
 }

@@ -118,12 +118,15 @@ export interface SessionUser {
   name: string;
   role: AccountRole;
   expired: boolean;
+  /** Milliseconds until the session expires, by the database's clock. */
+  msLeft: number;
 }
 
 /** The session's user, unless the session is unknown or the user disabled. */
 export async function findSession(q: Queryable, tokenHash: string): Promise<SessionUser | null> {
   const [row] = await q.query<SessionUser>(
-    `SELECT u.id AS "userId", u.name, u.role, s.expires_at <= now() AS expired
+    `SELECT u.id AS "userId", u.name, u.role, s.expires_at <= now() AS expired,
+            (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS "msLeft"
      FROM user_session s JOIN app_user u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND u.disabled_at IS NULL`,
     [tokenHash],
@@ -197,6 +200,8 @@ export interface TokenUser {
   userRole: AccountRole;
   secretHash: string;
   usable: boolean;
+  /** Milliseconds until the token expires, by the database's clock; null: never. */
+  msLeft: number | null;
 }
 
 export async function findToken(q: Queryable, id: string): Promise<TokenUser | null> {
@@ -204,7 +209,8 @@ export async function findToken(q: Queryable, id: string): Promise<TokenUser | n
     `SELECT k.id, k.user_id AS "userId", u.name AS "userName", k.role AS "tokenRole",
             u.role AS "userRole", k.secret_hash AS "secretHash",
             (k.revoked_at IS NULL AND u.disabled_at IS NULL
-              AND (k.expires_at IS NULL OR k.expires_at > now())) AS usable
+              AND (k.expires_at IS NULL OR k.expires_at > now())) AS usable,
+            (extract(epoch FROM k.expires_at - now()) * 1000)::float8 AS "msLeft"
      FROM api_token k JOIN app_user u ON u.id = k.user_id WHERE k.id = $1`,
     [id],
   );

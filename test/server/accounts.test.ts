@@ -3,11 +3,12 @@
  * throttling, CSRF on cookie writes, API tokens (shown once, scoped, revocable, last use
  * recorded), user management by admins, the last admin, expired sessions.
  */
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import type { Api } from "../../src/server/routes/types.ts";
+import { PRINCIPAL_TTL_MS } from "../../src/services/principal-cache.ts";
 import { auditHead } from "../../src/store/audit.ts";
 import { describeEachStore } from "../helpers/stores.ts";
-import { account, call, PASSWORD, sessionHeaders, testApp } from "./helpers.ts";
+import { account, call, PASSWORD, sessionHeaders, testApp, tokenHeaders } from "./helpers.ts";
 
 function cookieOf(response: { headers: Record<string, unknown> }): string {
   const header = response.headers["set-cookie"];
@@ -184,7 +185,47 @@ describeEachStore("accounts", (use) => {
       "UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = $1",
       [info.id],
     );
-    expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(401);
+    // A change made behind the server's back (SQL here, another process in real life) is
+    // seen once the remembered principal is older than its time to live.
+    expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + PRINCIPAL_TTL_MS + 1);
+      expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a revoked token, or a demoted user's token and session, lose their rights at once", async () => {
+    const store = use().store;
+    const admin = await sessionHeaders(store, await account(store, "root", "admin"));
+    const dora = await account(store, "dora", "editor");
+    const session = await sessionHeaders(store, dora);
+    const first = await tokenHeaders(store, dora, "editor");
+    const second = await tokenHeaders(store, dora, "editor");
+    const write = (headers: Record<string, string>) =>
+      call(app, "POST", "/api/sources", { headers, body: { title: "by dora" } });
+    // Each is used (and so remembered) before the change.
+    expect((await write(session)).statusCode).toBe(201);
+    expect((await write(first.headers)).statusCode).toBe(201);
+    expect((await write(second.headers)).statusCode).toBe(201);
+    expect(
+      (await call(app, "DELETE", `/api/tokens/${first.id}`, { headers: admin })).statusCode,
+    ).toBe(200);
+    expect((await write(first.headers)).statusCode).toBe(401);
+    expect((await write(second.headers)).statusCode).toBe(201);
+    const user = (await call(app, "GET", "/api/users/dora", { headers: admin })).json();
+    const demoted = await call(app, "PATCH", "/api/users/dora", {
+      headers: admin,
+      body: { version: user.version, role: "viewer" },
+    });
+    expect(demoted.statusCode).toBe(200);
+    expect((await write(second.headers)).statusCode).toBe(403);
+    expect((await call(app, "GET", "/api/people", { headers: second.headers })).statusCode).toBe(
+      200,
+    );
+    expect((await write(session)).statusCode).toBe(401);
   });
 
   it("admins manage users over the API, with versions and an audit trail without hashes", async () => {
