@@ -4,21 +4,21 @@
  * recognition…) and at least one source. Checked as the editor types; the server's field
  * messages show beside their fields; a stale version opens the conflict panel.
  */
-import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError, request } from "../api/client.ts";
+import { request } from "../api/client.ts";
 import type { CaseEvent, MonitorCount, Operation, Page, Person } from "../api/types.ts";
-import { dataChanged, useApi } from "../api/use-api.ts";
+import { useApi } from "../api/use-api.ts";
 import { usePageTitle } from "../components/layout.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { displayName, useFormat } from "../format.ts";
 import { MECHANISMS } from "../pages/registry-filters.tsx";
 import { useSession } from "../session.tsx";
-import { type ConflictField, ConflictPanel, changedKeys, mergeValues } from "./conflict.tsx";
-import { Field, orNull } from "./fields.tsx";
+import type { ConflictField } from "./conflict.tsx";
+import { orNull, SelectField, TextField } from "./fields.tsx";
 import { PartialDateInput, partialDateProblem } from "./partial-date-input.tsx";
 import { SourcePicker } from "./source-picker.tsx";
+import { useEntryForm } from "./use-entry-form.tsx";
 
 export const EVENT_TYPES = [
   "detained",
@@ -94,6 +94,10 @@ function body(v: Values) {
   };
 }
 
+function isRecognition(type: string): boolean {
+  return type === "recognized" || type === "recognition_withdrawn";
+}
+
 export default function EventForm({ mode }: { mode: "new" | "edit" }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -107,24 +111,39 @@ export default function EventForm({ mode }: { mode: "new" | "edit" }) {
   const person = useApi<Person>(personId ? `/api/people/${encodeURIComponent(personId)}` : null);
   const operations = useApi<Page<Operation>>("/api/operations?limit=500&sort=-date");
   const counts = useApi<Page<MonitorCount>>("/api/monitor-counts?limit=500");
-  const [values, setValues] = useState<Values>(EMPTY);
-  // The values as read from the server: what the editor changed is what differs from them.
-  const [base, setBase] = useState<Values>(EMPTY);
-  const [version, setVersion] = useState<number | null>(null);
-  const [touched, setTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [conflict, setConflict] = useState<CaseEvent | null>(null);
   const title = editing ? t("eventForm.edit") : t("eventForm.add");
   usePageTitle(title);
-
-  useEffect(() => {
-    if (loaded.data && version === null) {
-      setValues(valuesOf(loaded.data));
-      setBase(valuesOf(loaded.data));
-      setVersion(loaded.data.version ?? 1);
-    }
-  }, [loaded.data, version]);
+  const form = useEntryForm<Values, CaseEvent>({
+    empty: EMPTY,
+    record: loaded.data,
+    valuesOf,
+    body,
+    check: (values) => {
+      const recognition = isRecognition(values.type);
+      return {
+        date: partialDateProblem(values.date, true, t, fmt.monthLong),
+        monitor:
+          recognition && values.monitor.trim() === "" ? t("eventForm.monitorRequired") : null,
+        sentenceMonths:
+          values.sentenceMonths.trim() !== "" && !/^\d{1,4}$/.test(values.sentenceMonths.trim())
+            ? t("eventForm.monthsWhole")
+            : null,
+        sourceIds: values.sourceIds.length === 0 ? t("eventForm.sourceRequired") : null,
+      };
+    },
+    send: (values, version) =>
+      editing
+        ? request<CaseEvent>("PATCH", `/api/events/${encodeURIComponent(eventId as string)}`, {
+            version,
+            ...body(values),
+          })
+        : request<CaseEvent>("POST", "/api/events", { personId, ...body(values) }),
+    onSaved: (saved) =>
+      navigate(
+        `/people/${encodeURIComponent(saved.personId)}#event-${encodeURIComponent(saved.id)}`,
+      ),
+  });
+  const { values, set, server, touched } = form;
 
   if (known && !can("editor")) {
     return (
@@ -143,49 +162,16 @@ export default function EventForm({ mode }: { mode: "new" | "edit" }) {
     );
   }
 
-  const server = failure instanceof ApiError ? failure : null;
-  const recognition = values.type === "recognized" || values.type === "recognition_withdrawn";
-  const problems: Record<string, string | null> = {
-    date: partialDateProblem(values.date, true, t, fmt.monthLong),
-    monitor: recognition && values.monitor.trim() === "" ? t("eventForm.monitorRequired") : null,
-    sentenceMonths:
-      values.sentenceMonths.trim() !== "" && !/^\d{1,4}$/.test(values.sentenceMonths.trim())
-        ? t("eventForm.monthsWhole")
-        : null,
-    sourceIds: values.sourceIds.length === 0 ? t("eventForm.sourceRequired") : null,
-  };
-  const errorOf = (field: string) =>
-    (touched ? problems[field] : null) ?? server?.fieldMessage(field) ?? null;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
+  const recognition = isRecognition(values.type);
   const monitors = [...new Set(counts.data?.items.map((c) => c.monitor) ?? [])];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.values(problems).some((p) => p !== null)) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      const saved = editing
-        ? await request<CaseEvent>(
-            "PATCH",
-            `/api/events/${encodeURIComponent(eventId as string)}`,
-            { version, ...body(values) },
-          )
-        : await request<CaseEvent>("POST", "/api/events", { personId, ...body(values) });
-      dataChanged();
-      navigate(
-        `/people/${encodeURIComponent(saved.personId)}#event-${encodeURIComponent(saved.id)}`,
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current)
-        setConflict(error.current as CaseEvent);
-      else setFailure(error as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const operationLabels = new Map(
+    (operations.data?.items ?? []).map((o) => [
+      o.id,
+      `${fmt.partial(o.date)} — ${t(`operationKind.${o.kind}`, { defaultValue: o.kind })}${
+        o.announcedCount !== null ? ` (${fmt.number(o.announcedCount)})` : ""
+      }`,
+    ]),
+  );
 
   const conflictFields: ConflictField[] = [
     { key: "type", label: t("eventForm.type") },
@@ -210,46 +196,16 @@ export default function EventForm({ mode }: { mode: "new" | "edit" }) {
           </Link>
         </p>
       )}
-      {conflict && (
-        <ConflictPanel
-          fields={conflictFields}
-          mine={body(values)}
-          theirs={body(valuesOf(conflict))}
-          changed={changedKeys(base, values)}
-          version={conflict.version}
-          onKeepMine={() => {
-            const saved = valuesOf(conflict);
-            setValues(mergeValues(base, values, saved));
-            setBase(saved);
-            setVersion(conflict.version ?? null);
-            setConflict(null);
-          }}
-          onTakeTheirs={() => {
-            setValues(valuesOf(conflict));
-            setBase(valuesOf(conflict));
-            setVersion(conflict.version ?? null);
-            setConflict(null);
-          }}
-        />
-      )}
-      <form onSubmit={submit} noValidate>
+      {form.conflictPanel(conflictFields)}
+      <form onSubmit={form.submit} noValidate>
         <p className="hint">{t("form.requiredNote")}</p>
-        <Field label={t("eventForm.type")} error={errorOf("type")} required>
-          {(a) => (
-            <select
-              {...a}
-              name="type"
-              value={values.type}
-              onChange={(e) => set("type", e.target.value)}
-            >
-              {EVENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`eventType.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t("eventForm.type")}
+          required
+          choices={EVENT_TYPES}
+          show={(type) => t(`eventType.${type}`)}
+          {...form.text("type")}
+        />
         <PartialDateInput
           name="date"
           label={t("eventForm.date")}
@@ -261,141 +217,60 @@ export default function EventForm({ mode }: { mode: "new" | "edit" }) {
         />
         {values.type === "released" && (
           <>
-            <Field label={t("event.mechanism")} error={errorOf("mechanism")}>
-              {(a) => (
-                <select
-                  {...a}
-                  name="mechanism"
-                  value={values.mechanism}
-                  onChange={(e) => set("mechanism", e.target.value)}
-                >
-                  <option value="">—</option>
-                  {MECHANISMS.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`exit.${m}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
+            <SelectField
+              label={t("event.mechanism")}
+              choices={MECHANISMS}
+              show={(m) => t(`exit.${m}`)}
+              blank
+              {...form.text("mechanism")}
+            />
+            <SelectField
               label={t("event.operation")}
-              error={errorOf("operationId")}
               hint={t("eventForm.operationHint")}
-            >
-              {(a) => (
-                <select
-                  {...a}
-                  name="operationId"
-                  value={values.operationId}
-                  onChange={(e) => set("operationId", e.target.value)}
-                >
-                  <option value="">—</option>
-                  {operations.data?.items.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {fmt.partial(o.date)} —{" "}
-                      {t(`operationKind.${o.kind}`, { defaultValue: o.kind })}
-                      {o.announcedCount !== null ? ` (${fmt.number(o.announcedCount)})` : ""}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              choices={[...operationLabels.keys()]}
+              show={(id) => operationLabels.get(id) ?? id}
+              blank
+              {...form.text("operationId")}
+            />
           </>
         )}
-        <Field
+        <TextField
           label={t("event.monitor")}
-          error={errorOf("monitor")}
           hint={t("eventForm.monitorHint")}
           required={recognition}
-        >
-          {(a) => (
-            <>
-              <input
-                {...a}
-                name="monitor"
-                list="monitors"
-                value={values.monitor}
-                onChange={(e) => set("monitor", e.target.value)}
-              />
-              <datalist id="monitors">
-                {monitors.map((m) => (
-                  <option key={m} value={m} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field
+          suggestions={monitors}
+          {...form.text("monitor")}
+        />
+        <TextField
           label={t("event.facility")}
-          error={errorOf("facility")}
           hint={t("form.restrictedHint")}
-        >
-          {(a) => (
-            <input
-              {...a}
-              name="facility"
-              value={values.facility}
-              onChange={(e) => set("facility", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          {...form.text("facility")}
+        />
+        <TextField
           label={t("event.articles")}
-          error={errorOf("articles")}
           hint={t("eventForm.articlesHint")}
-        >
-          {(a) => (
-            <input
-              {...a}
-              name="articles"
-              value={values.articles}
-              onChange={(e) => set("articles", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t("eventForm.sentenceMonths")} error={errorOf("sentenceMonths")}>
-          {(a) => (
-            <input
-              {...a}
-              name="sentenceMonths"
-              inputMode="numeric"
-              value={values.sentenceMonths}
-              onChange={(e) => set("sentenceMonths", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          {...form.text("articles")}
+        />
+        <TextField
+          label={t("eventForm.sentenceMonths")}
+          inputMode="numeric"
+          {...form.text("sentenceMonths")}
+        />
+        <TextField
           label={t("eventForm.description")}
-          error={errorOf("description")}
           hint={t("form.restrictedHint")}
-        >
-          {(a) => (
-            <textarea
-              {...a}
-              name="description"
-              rows={3}
-              value={values.description}
-              onChange={(e) => set("description", e.target.value)}
-            />
-          )}
-        </Field>
+          rows={3}
+          {...form.text("description")}
+        />
         <SourcePicker
           ids={values.sourceIds}
           onChange={(ids) => set("sourceIds", ids)}
-          error={errorOf("sourceIds")}
+          error={form.errorOf("sourceIds")}
         />
-        {failure && !(server?.status === 400 && server.fields.length > 0) && (
-          <ErrorMessage error={failure} />
-        )}
-        {server?.status === 400 && server.fields.length > 0 && (
-          <p className="field-error" role="alert">
-            {t("form.fixProblems")}
-          </p>
-        )}
+        {form.failureMessage}
         <div className="actions">
-          <button type="submit" disabled={saving || conflict !== null || !personId}>
-            {saving ? t("form.saving") : t("form.save")}
+          <button type="submit" disabled={form.saving || form.inConflict || !personId}>
+            {form.saving ? t("form.saving") : t("form.save")}
           </button>
           <Link to={personId ? `/people/${encodeURIComponent(personId)}` : "/registry"}>
             {t("form.cancel")}

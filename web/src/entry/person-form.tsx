@@ -4,20 +4,20 @@
  * field, from the form's own checks and from the server's answer; a stale version opens
  * the conflict panel with both versions.
  */
-import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError, request } from "../api/client.ts";
+import { request } from "../api/client.ts";
 import type { NameForm, Person } from "../api/types.ts";
-import { dataChanged, useApi } from "../api/use-api.ts";
+import { useApi } from "../api/use-api.ts";
 import { usePageTitle } from "../components/layout.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { useFormat } from "../format.ts";
 import { REGIONS } from "../pages/registry-filters.tsx";
 import { useSession } from "../session.tsx";
-import { type ConflictField, ConflictPanel, changedKeys, mergeValues } from "./conflict.tsx";
-import { Field, orNull } from "./fields.tsx";
+import type { ConflictField } from "./conflict.tsx";
+import { orNull, SelectField, TextField } from "./fields.tsx";
 import { PartialDateInput, partialDateProblem } from "./partial-date-input.tsx";
+import { useEntryForm } from "./use-entry-form.tsx";
 
 const GENDERS = ["female", "male", "other", "unknown"];
 const VISIBILITIES = ["private", "restricted", "public"];
@@ -162,22 +162,29 @@ export default function PersonForm() {
   const editing = id !== undefined;
   usePageTitle(editing ? t("form.editPerson") : t("form.newPerson"));
   const loaded = useApi<Person>(editing ? `/api/people/${encodeURIComponent(id)}` : null);
-  const [values, setValues] = useState<Values>(EMPTY);
-  // The values as read from the server: what the editor changed is what differs from them.
-  const [base, setBase] = useState<Values>(EMPTY);
-  const [version, setVersion] = useState<number | null>(null);
-  const [touched, setTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<ApiError | Error | null>(null);
-  const [conflict, setConflict] = useState<Person | null>(null);
-
-  useEffect(() => {
-    if (loaded.data && version === null) {
-      setValues(valuesOf(loaded.data));
-      setBase(valuesOf(loaded.data));
-      setVersion(loaded.data.version ?? 1);
-    }
-  }, [loaded.data, version]);
+  const form = useEntryForm<Values, Person>({
+    empty: EMPTY,
+    record: loaded.data,
+    valuesOf,
+    body,
+    check: (values) => ({
+      name: values.name.trim() === "" ? t("form.required") : null,
+      birthDate: partialDateProblem(values.birthDate, false, t, fmt.monthLong),
+      consent:
+        values.visibility === "public" && values.consent !== "granted"
+          ? t("form.publicNeedsConsent")
+          : null,
+    }),
+    send: (values, version) =>
+      editing
+        ? request<Person>("PATCH", `/api/people/${encodeURIComponent(id)}`, {
+            version,
+            ...body(values),
+          })
+        : request<Person>("POST", "/api/people", body(values)),
+    onSaved: (saved) => navigate(`/people/${encodeURIComponent(saved.id)}`),
+  });
+  const { values, set, server, touched } = form;
 
   if (known && !can("editor")) {
     return (
@@ -197,44 +204,6 @@ export default function PersonForm() {
     );
   }
 
-  const server = failure instanceof ApiError ? failure : null;
-  const problems: Record<string, string | null> = {
-    name: values.name.trim() === "" ? t("form.required") : null,
-    birthDate: partialDateProblem(values.birthDate, false, t, fmt.monthLong),
-    consent:
-      values.visibility === "public" && values.consent !== "granted"
-        ? t("form.publicNeedsConsent")
-        : null,
-  };
-  const errorOf = (field: string) =>
-    (touched ? problems[field] : null) ?? server?.fieldMessage(field) ?? null;
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.values(problems).some((p) => p !== null)) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      const saved = editing
-        ? await request<Person>("PATCH", `/api/people/${encodeURIComponent(id)}`, {
-            version,
-            ...body(values),
-          })
-        : await request<Person>("POST", "/api/people", body(values));
-      dataChanged();
-      navigate(`/people/${encodeURIComponent(saved.id)}`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current)
-        setConflict(error.current as Person);
-      else setFailure(error as Error);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const conflictFields: ConflictField[] = [
     { key: "name", label: t("form.name") },
     { key: "nameLatin", label: t("form.nameLatin") },
@@ -250,52 +219,18 @@ export default function PersonForm() {
   return (
     <div className="page entry">
       <h1>{editing ? t("form.editPerson") : t("form.newPerson")}</h1>
-      {conflict && (
-        <ConflictPanel
-          fields={conflictFields}
-          mine={body(values)}
-          theirs={body(valuesOf(conflict))}
-          changed={changedKeys(base, values)}
-          version={conflict.version}
-          onKeepMine={() => {
-            const saved = valuesOf(conflict);
-            setValues(mergeValues(base, values, saved));
-            setBase(saved);
-            setVersion(conflict.version ?? null);
-            setConflict(null);
-          }}
-          onTakeTheirs={() => {
-            setValues(valuesOf(conflict));
-            setBase(valuesOf(conflict));
-            setVersion(conflict.version ?? null);
-            setConflict(null);
-          }}
-        />
-      )}
-      <form onSubmit={submit} noValidate aria-describedby="form-required-note">
+      {form.conflictPanel(conflictFields)}
+      <form onSubmit={form.submit} noValidate aria-describedby="form-required-note">
         <p id="form-required-note" className="hint">
           {t("form.requiredNote")}
         </p>
-        <Field label={t("form.name")} error={errorOf("name")} hint={t("form.nameHint")} required>
-          {(a) => (
-            <input
-              {...a}
-              name="name"
-              value={values.name}
-              onChange={(e) => set("name", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t("form.nameLatin")} error={errorOf("nameLatin")}>
-          {(a) => (
-            <input
-              {...a}
-              name="nameLatin"
-              value={values.nameLatin}
-              onChange={(e) => set("nameLatin", e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t("form.name")}
+          hint={t("form.nameHint")}
+          required
+          {...form.text("name")}
+        />
+        <TextField label={t("form.nameLatin")} {...form.text("nameLatin")} />
         <NamesEditor names={values.names} onChange={(names) => set("names", names)} />
         <PartialDateInput
           name="birthDate"
@@ -305,110 +240,38 @@ export default function PersonForm() {
           touched={touched}
           serverError={server?.fieldMessage("birthDate")}
         />
-        <Field label={t("person.gender")} error={errorOf("gender")}>
-          {(a) => (
-            <select
-              {...a}
-              name="gender"
-              value={values.gender}
-              onChange={(e) => set("gender", e.target.value)}
-            >
-              <option value="">—</option>
-              {GENDERS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`gender.${g}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("person.region")} error={errorOf("region")}>
-          {(a) => (
-            <>
-              <input
-                {...a}
-                name="region"
-                list="regions"
-                value={values.region}
-                onChange={(e) => set("region", e.target.value)}
-              />
-              <datalist id="regions">
-                {REGIONS.map((r) => (
-                  <option key={r} value={r} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field label={t("person.occupation")} error={errorOf("occupation")}>
-          {(a) => (
-            <input
-              {...a}
-              name="occupation"
-              value={values.occupation}
-              onChange={(e) => set("occupation", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t("person.health")} error={errorOf("health")} hint={t("form.restrictedHint")}>
-          {(a) => (
-            <textarea
-              {...a}
-              name="health"
-              rows={2}
-              value={values.health}
-              onChange={(e) => set("health", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label={t("person.gender")}
+          choices={GENDERS}
+          show={(g) => t(`gender.${g}`)}
+          blank
+          {...form.text("gender")}
+        />
+        <TextField label={t("person.region")} suggestions={REGIONS} {...form.text("region")} />
+        <TextField label={t("person.occupation")} {...form.text("occupation")} />
+        <TextField
+          label={t("person.health")}
+          hint={t("form.restrictedHint")}
+          rows={2}
+          {...form.text("health")}
+        />
+        <SelectField
           label={t("person.visibility")}
-          error={errorOf("visibility")}
           hint={t("form.visibilityHint")}
-        >
-          {(a) => (
-            <select
-              {...a}
-              name="visibility"
-              value={values.visibility}
-              onChange={(e) => set("visibility", e.target.value)}
-            >
-              {VISIBILITIES.map((v) => (
-                <option key={v} value={v}>
-                  {t(`visibility.${v}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("person.consent")} error={errorOf("consent")}>
-          {(a) => (
-            <select
-              {...a}
-              name="consent"
-              value={values.consent}
-              onChange={(e) => set("consent", e.target.value)}
-            >
-              {CONSENTS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`consent.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {failure &&
-          !(failure instanceof ApiError && failure.fields.length > 0 && failure.status === 400) && (
-            <ErrorMessage error={failure} />
-          )}
-        {server?.status === 400 && server.fields.length > 0 && (
-          <p className="field-error" role="alert">
-            {t("form.fixProblems")}
-          </p>
-        )}
+          choices={VISIBILITIES}
+          show={(v) => t(`visibility.${v}`)}
+          {...form.text("visibility")}
+        />
+        <SelectField
+          label={t("person.consent")}
+          choices={CONSENTS}
+          show={(c) => t(`consent.${c}`)}
+          {...form.text("consent")}
+        />
+        {form.failureMessage}
         <div className="actions">
-          <button type="submit" disabled={saving || conflict !== null}>
-            {saving ? t("form.saving") : t("form.save")}
+          <button type="submit" disabled={form.saving || form.inConflict}>
+            {form.saving ? t("form.saving") : t("form.save")}
           </button>
           <Link to={editing ? `/people/${encodeURIComponent(id)}` : "/registry"}>
             {t("form.cancel")}
