@@ -2,65 +2,23 @@
  * The analytic commands as a user runs them (a real process on a real store): every
  * command in its three formats, the report file, and errors for bad arguments.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachStore, TEST_DATABASE_URL } from "./helpers/stores.ts";
+import { beforeAll, expect, it } from "vitest";
+import { type CliResult, cliTarget, turnstile as run, tempDirs } from "./helpers/cli.ts";
+import { describeEachStore } from "./helpers/stores.ts";
 
-const BIN = new URL("../bin/turnstile.js", import.meta.url).pathname;
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "turnstile-analytics-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("turnstile-analytics-");
 
 function lines(text: string): string[] {
   return text.trim().split("\n");
 }
 
 describeEachStore("analytic commands", (use) => {
-  let where: { args: string[]; env: Record<string, string> } | undefined;
-  // On PGlite the command works in a data folder of its own; on PostgreSQL in the suite's schema.
-  function target(): { args: string[]; env: Record<string, string> } {
-    if (where) return where;
-    const { kind, schema } = use();
-    if (kind === "pglite") {
-      where = { args: ["--data-dir", tempDir()], env: {} };
-    } else {
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set("options", `-c search_path=${schema}`);
-      where = { args: [], env: { DATABASE_URL: url.toString() } };
-    }
-    return where;
-  }
-
-  async function turnstile(...args: string[]): Promise<Result> {
+  const target = cliTarget(use, tempDir);
+  function turnstile(...args: string[]): Promise<CliResult> {
     const { args: extra, env } = target();
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args, ...extra], {
-        env: { ...process.env, DATABASE_URL: "", ...env },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
+    return run([...args, ...extra], env);
   }
 
   async function json<T>(...args: string[]): Promise<T> {

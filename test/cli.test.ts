@@ -2,46 +2,14 @@
  * The `turnstile` command as a user runs it: a real process, real stores, exit codes and
  * messages. Demo loads use a small synthetic registry to keep the suite quick.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/connection.ts";
-import { describeEachStore, TEST_DATABASE_URL } from "./helpers/stores.ts";
+import { cliTarget, tempDirs, turnstile } from "./helpers/cli.ts";
+import { describeEachStore } from "./helpers/stores.ts";
 
-const BIN = new URL("../bin/turnstile.js", import.meta.url).pathname;
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function turnstile(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: "", ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "turnstile-cli-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("turnstile-cli-");
 
 describe("turnstile: errors a user can act on", () => {
   it("a read command on a folder with no database", async () => {
@@ -128,19 +96,7 @@ describe("turnstile: errors a user can act on", () => {
 
 describeEachStore("turnstile demo and stock", (use) => {
   // On PGlite the CLI works in a data folder of its own; on PostgreSQL in the suite's schema.
-  let where: { args: string[]; env: Record<string, string> } | undefined;
-  function target(): { args: string[]; env: Record<string, string> } {
-    if (where) return where;
-    const { kind, schema } = use();
-    if (kind === "pglite") {
-      where = { args: ["--data-dir", tempDir()], env: {} };
-    } else {
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set("options", `-c search_path=${schema}`);
-      where = { args: [], env: { DATABASE_URL: url.toString() } };
-    }
-    return where;
-  }
+  const target = cliTarget(use, tempDir);
 
   it("loads the demo and refuses to load it twice", async () => {
     const { args, env } = target();

@@ -4,45 +4,17 @@
  * on a terminal only.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
-import { describeEachStore, TEST_DATABASE_URL } from "./helpers/stores.ts";
+import { describe, expect, it } from "vitest";
+import { BIN, cliTarget, tempDirs, turnstile } from "./helpers/cli.ts";
+import { describeEachStore } from "./helpers/stores.ts";
 
-const BIN = new URL("../bin/turnstile.js", import.meta.url).pathname;
 const EXAMPLE = new URL("../data/examples/foreign-layout/mapping.json", import.meta.url).pathname;
+
 const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function turnstile(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: "", ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "turnstile-import-cli-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("turnstile-import-cli-");
 
 function badBundle(): string {
   const dir = tempDir();
@@ -59,19 +31,7 @@ function badBundle(): string {
 }
 
 describeEachStore("turnstile import and export", (use) => {
-  let where: { args: string[]; env: Record<string, string> } | undefined;
-  function target(): { args: string[]; env: Record<string, string> } {
-    if (where) return where;
-    const { kind, schema } = use();
-    if (kind === "pglite") {
-      where = { args: ["--data-dir", tempDir()], env: {} };
-    } else {
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set("options", `-c search_path=${schema}`);
-      where = { args: [], env: { DATABASE_URL: url.toString() } };
-    }
-    return where;
-  }
+  const target = cliTarget(use, tempDir);
 
   it("imports another layout with a mapping; no progress bar off a terminal", async () => {
     const { args, env } = target();
@@ -152,6 +112,35 @@ describe("turnstile import: messages", () => {
       `turnstile: the mapping ${join(dir, "m.json")} is not valid:\n  files.0.into.people.columns: people.csv needs the column "name"`,
     );
   });
+
+  it("a mapping, report or export path the user got wrong is one line and exit 1, no stack", async () => {
+    const dir = tempDir();
+    const db = ["--data-dir", tempDir()];
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    writeFileSync(join(dir, "broken.json"), "{broken");
+    const cases: [string[], string][] = [
+      [
+        ["import", "--mapping", join(dir, "broken.json"), ...db],
+        `turnstile: cannot read the mapping ${join(dir, "broken.json")}: `,
+      ],
+      [
+        ["import", badBundle(), "--partial", "--report", join(file, "r.csv"), ...db],
+        `turnstile: cannot write the report ${join(file, "r.csv")}: `,
+      ],
+      [
+        ["export", "--format", "csv", "--out", file, ...db],
+        `turnstile: cannot export into ${file}: a file is in the way (a folder is needed)\n`,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await turnstile(args);
+      expect(result.stderr.startsWith(message), result.stderr).toBe(true);
+      expect(result.stderr).not.toContain("unexpected error");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.code).toBe(1);
+    }
+  }, 180_000);
 
   const hasScript = (() => {
     try {

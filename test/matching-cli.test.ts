@@ -2,37 +2,11 @@
  * The name commands as a user runs them, on both stores: search (JSON shape, best first),
  * match, review, merge and unmerge, and errors a user can act on.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, expect, it } from "vitest";
-import { describeEachStore, TEST_DATABASE_URL } from "./helpers/stores.ts";
+import { expect, it } from "vitest";
+import { cliTarget, tempDirs, turnstile } from "./helpers/cli.ts";
+import { describeEachStore } from "./helpers/stores.ts";
 
-const BIN = new URL("../bin/turnstile.js", import.meta.url).pathname;
-const run = promisify(execFile);
-
-async function turnstile(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: "", ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("turnstile-match-cli-");
 
 interface Hit {
   id: string;
@@ -42,21 +16,7 @@ interface Hit {
 }
 
 describeEachStore("turnstile search, match, review, merge", (use) => {
-  let where: { args: string[]; env: Record<string, string> } | undefined;
-  function target() {
-    if (where) return where;
-    const { kind, schema } = use();
-    if (kind === "pglite") {
-      const dir = mkdtempSync(join(tmpdir(), "turnstile-match-cli-"));
-      dirs.push(dir);
-      where = { args: ["--data-dir", dir], env: {} };
-    } else {
-      const url = new URL(TEST_DATABASE_URL);
-      url.searchParams.set("options", `-c search_path=${schema}`);
-      where = { args: [], env: { DATABASE_URL: url.toString() } };
-    }
-    return where;
-  }
+  const target = cliTarget(use, tempDir);
   const cli = (args: string[]) => turnstile([...args, ...target().args], target().env);
 
   it("loads a small demo", async () => {

@@ -9,13 +9,7 @@ import {
   importBundle,
   importMapped,
 } from "../ingest/bundle-import.ts";
-import {
-  EXPORT_FORMATS,
-  ExportError,
-  type ExportFormat,
-  exportRegistry,
-} from "../ingest/export.ts";
-import { MappingError } from "../ingest/mapping.ts";
+import { EXPORT_FORMATS, type ExportFormat, exportRegistry } from "../ingest/export.ts";
 import { formatOption, withStore, write } from "./context.ts";
 import { defaultFormat, type Format, renderRecord, renderRows } from "./output.ts";
 
@@ -26,20 +20,6 @@ interface ImportFlags {
   dryRun?: boolean;
   encoding?: string;
   format?: Format;
-}
-
-/** Errors of the mapping file or the export folder: the message is for the user. */
-async function reportUserErrors(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof MappingError || error instanceof ExportError) {
-      process.stderr.write(`turnstile: ${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
-  }
 }
 
 /** A progress bar on stderr for a terminal (bytes read of all files); nothing otherwise. */
@@ -136,33 +116,31 @@ export function registerImportCommands(program: Command): void {
       }
       const report =
         flags.report ?? (flags.partial ? defaultReportPath(paths, flags.mapping) : undefined);
-      await reportUserErrors(() =>
-        withStore(command, false, async (store) => {
-          const bar = importProgressBar();
-          const options: BundleImportOptions = {
-            dryRun: flags.dryRun ?? false,
-            partial: flags.partial ?? false,
-            reportPath: report,
-            encoding: flags.encoding,
-            onProgress: bar.update,
-          };
-          const started = performance.now();
-          let result: ImportResult;
-          try {
-            result = flags.mapping
-              ? await importMapped(store, flags.mapping, {
-                  ...options,
-                  files: paths.length > 0 ? paths : undefined,
-                })
-              : await importBundle(store, paths[0] as string, options);
-          } finally {
-            bar.stop();
-          }
-          const seconds = (performance.now() - started) / 1000;
-          const source = flags.mapping ?? (paths[0] as string);
-          printImport(result, source, seconds, flags.format ?? defaultFormat());
-        }),
-      );
+      await withStore(command, false, async (store) => {
+        const bar = importProgressBar();
+        const options: BundleImportOptions = {
+          dryRun: flags.dryRun ?? false,
+          partial: flags.partial ?? false,
+          reportPath: report,
+          encoding: flags.encoding,
+          onProgress: bar.update,
+        };
+        const started = performance.now();
+        let result: ImportResult;
+        try {
+          result = flags.mapping
+            ? await importMapped(store, flags.mapping, {
+                ...options,
+                files: paths.length > 0 ? paths : undefined,
+              })
+            : await importBundle(store, paths[0] as string, options);
+        } finally {
+          bar.stop();
+        }
+        const seconds = (performance.now() - started) / 1000;
+        const source = flags.mapping ?? (paths[0] as string);
+        printImport(result, source, seconds, flags.format ?? defaultFormat());
+      });
     });
 
   program
@@ -181,25 +159,23 @@ export function registerImportCommands(program: Command): void {
         flags: { format: ExportFormat; out: string; public?: boolean; jsonLines?: boolean },
         command: Command,
       ) => {
-        await reportUserErrors(() =>
-          withStore(command, true, async (store) => {
-            const result = await exportRegistry(store, {
-              format: flags.format,
-              out: flags.out,
-              audience: flags.public ? "public" : "full",
-              jsonLines: flags.jsonLines ?? false,
-            });
-            const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-            const what = result.audience === "public" ? "public " : "";
-            const entities =
-              result.entities === undefined
-                ? ""
-                : ` as ${result.entities.toLocaleString("en")} FollowTheMoney entities`;
-            write(
-              `exported ${total.toLocaleString("en")} ${what}records${entities} to ${flags.out}: ${result.files.join(", ")}\n`,
-            );
-          }),
-        );
+        await withStore(command, true, async (store) => {
+          const result = await exportRegistry(store, {
+            format: flags.format,
+            out: flags.out,
+            audience: flags.public ? "public" : "full",
+            jsonLines: flags.jsonLines ?? false,
+          });
+          const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
+          const what = result.audience === "public" ? "public " : "";
+          const entities =
+            result.entities === undefined
+              ? ""
+              : ` as ${result.entities.toLocaleString("en")} FollowTheMoney entities`;
+          write(
+            `exported ${total.toLocaleString("en")} ${what}records${entities} to ${flags.out}: ${result.files.join(", ")}\n`,
+          );
+        });
       },
     );
 }

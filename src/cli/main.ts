@@ -6,6 +6,9 @@
 import { Command, InvalidArgumentError } from "commander";
 import { ImportError } from "../ingest/bundle-import.ts";
 import { DemoError } from "../ingest/demo.ts";
+import { ExportError } from "../ingest/export.ts";
+import { ReportError } from "../ingest/import-report.ts";
+import { MappingError } from "../ingest/mapping.ts";
 import { DraftError } from "../services/extract.ts";
 import { DEFAULT_DATA_DIR, StoreError } from "../store/connection.ts";
 import { registerAnalyticsCommands } from "./analytics-commands.ts";
@@ -40,7 +43,16 @@ registerExtractCommands(program);
 registerEstimateCommands(program);
 
 /** Errors whose message is meant for the user as it is (no stack trace). */
-const USER_ERRORS = [StoreError, ImportError, DemoError, DraftError, InvalidArgumentError];
+const USER_ERRORS = [
+  StoreError,
+  ImportError,
+  MappingError,
+  ExportError,
+  ReportError,
+  DemoError,
+  DraftError,
+  InvalidArgumentError,
+];
 
 try {
   await program.parseAsync();

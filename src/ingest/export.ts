@@ -90,10 +90,21 @@ export function jsonRecord(key: ExportKey, record: object): Record<string, unkno
 }
 
 function prepareFolder(out: string): void {
-  if (existsSync(out) && readdirSync(out).length > 0) {
+  let entries: string[] | undefined;
+  try {
+    entries = existsSync(out) ? readdirSync(out) : undefined;
+    if (!entries) mkdirSync(out, { recursive: true });
+  } catch (error) {
+    // A file in the way, no permission: the user's to fix, said without a stack trace.
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOTDIR"
+        ? "a file is in the way (a folder is needed)"
+        : (error as Error).message;
+    throw new ExportError(`cannot export into ${out}: ${reason}`);
+  }
+  if (entries && entries.length > 0) {
     throw new ExportError(`the folder ${out} is not empty: export into a new or empty folder`);
   }
-  mkdirSync(out, { recursive: true });
 }
 
 function emptyCounts(): Record<ExportKey, number> {

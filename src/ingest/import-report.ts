@@ -37,6 +37,17 @@ export function reportFormatOf(path: string): ReportFormat {
 
 const FLUSH_AT = 64 * 1024;
 
+/** The report file cannot be written (a missing folder, no permission): the user's to fix. */
+export class ReportError extends Error {}
+
+function openReport(path: string): number {
+  try {
+    return openSync(path, "w");
+  } catch (error) {
+    throw new ReportError(`cannot write the report ${path}: ${(error as Error).message}`);
+  }
+}
+
 export class ProblemLog {
   /** Problems kept in memory for the error message. */
   readonly kept: ImportProblem[] = [];
@@ -49,7 +60,7 @@ export class ProblemLog {
   constructor(options: { reportPath?: string; keep?: number } = {}) {
     this.keep = options.keep ?? 200;
     this.format = options.reportPath ? reportFormatOf(options.reportPath) : "csv";
-    this.fd = options.reportPath ? openSync(options.reportPath, "w") : null;
+    this.fd = options.reportPath ? openReport(options.reportPath) : null;
     if (this.fd !== null) {
       if (this.format === "csv") this.pending = "file,line,column,message\n";
       if (this.format === "json") this.pending = "[";
