@@ -17,6 +17,11 @@ import { type MonteCarloInput, runMonteCarlo } from "../src/analytics/simulation
 import { monthlyCheckpoints, projectionRows } from "../src/analytics/simulation/projection.ts";
 import { seededRandom } from "../src/analytics/simulation/random.ts";
 import { drawDuration, kaplanMeier, NEVER } from "../src/analytics/simulation/time-held.ts";
+import {
+  arrestRateDraws,
+  bootstrapTimeHeld,
+  dispersionIndex,
+} from "../src/analytics/simulation/uncertainty.ts";
 import { dayNumber } from "../src/domain/partial-date.ts";
 import { numberArg, peakRssMb, printTable, time } from "./harness.ts";
 
@@ -84,6 +89,26 @@ function naiveSimulation(runsToDo: number): number {
 
 const single = await time(() => runMonteCarlo({ ...input, runs: 1 }));
 const fast = await timed(() => runMonteCarlo(input));
+// As the service runs it by default: each run draws its arrest rate (gamma posterior of a
+// year's 840 admissions, months over-dispersed) and one of 200 bootstrap time-held curves.
+const withParameters = await timed(() =>
+  runMonteCarlo({
+    ...input,
+    arrestsPerDayByRun: arrestRateDraws(
+      { admissions: 840, basisDays: 365, dispersion: dispersionIndex([50, 90, 60, 80, 70, 75]) },
+      runs,
+      1,
+    ),
+    timeHeldByRun: bootstrapTimeHeld(
+      { days: durations, ended, entry: new Int32Array(durations.length) },
+      timeHeld,
+      Math.min(runs, 200),
+      1,
+    ),
+  }),
+);
+const rowsWithParameters = projectionRows(withParameters.value);
+const lastWithParameters = rowsWithParameters[rowsWithParameters.length - 1];
 const naiveRuns = Math.max(1, Math.round(runs / 50));
 const naive = await time(() => naiveSimulation(naiveRuns));
 const rows = projectionRows(fast.value);
@@ -119,6 +144,14 @@ printTable([
     "1 run s": single.seconds.toFixed(4),
   },
   {
+    benchmark: `simulate with parameter uncertainty (200 bootstrap curves, gamma rates)`,
+    seconds: withParameters.seconds.toFixed(3),
+    "cpu s": withParameters.cpu.toFixed(3),
+    baseline: `noise only: ${fast.seconds.toFixed(3)} s`,
+    "naive / fast (per run)": "",
+    "1 run s": "",
+  },
+  {
     benchmark: `estimate, 5 lists, ${estimate.value.documented} documented of ${people}`,
     seconds: estimate.seconds.toFixed(3),
     "cpu s": estimate.cpu.toFixed(3),
@@ -134,5 +167,8 @@ console.log(
 console.log(
   `projection after ${months} months: median ${last?.median}, 80% band ${last?.band80.lower}–${last?.band80.upper}; ` +
     `averaged estimate ${averaged?.estimate?.toFixed(0)} (truth ${people})`,
+);
+console.log(
+  `with parameter uncertainty: median ${lastWithParameters?.median}, 80% band ${lastWithParameters?.band80.lower}–${lastWithParameters?.band80.upper}`,
 );
 console.log(`peak RSS ${peakRssMb()} MB`);

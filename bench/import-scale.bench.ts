@@ -34,7 +34,7 @@ import { readBundle } from "../src/ingest/bundle-reader.ts";
 import { bundleCsvWriter } from "../src/ingest/bundle-writer-csv.ts";
 import { CsvRecordParser } from "../src/ingest/csv-records.ts";
 import { PUBLIC_DATA_DIR } from "../src/ingest/public-data.ts";
-import { generateSynthetic, SYNTHETIC_SOURCE } from "../src/ingest/synthetic.ts";
+import { generateSynthetic, SYNTHETIC_SOURCES } from "../src/ingest/synthetic.ts";
 import { restoreConstraints, suspendConstraints } from "../src/store/bulk-load.ts";
 import { TABLE_SPECS, toCsv } from "../src/store/bundle-writer.ts";
 import type { Queryable } from "../src/store/connection.ts";
@@ -54,7 +54,7 @@ const EXAMPLE_SOURCES = new URL("../data/examples/foreign-layout/sources.csv", i
 const real = readBundle(PUBLIC_DATA_DIR).bundle;
 const base = bundleCsvWriter(baseDir);
 const events = bundleCsvWriter(eventsDir);
-base.write({ ...real, sources: [...real.sources, SYNTHETIC_SOURCE] });
+base.write({ ...real, sources: [...real.sources, ...SYNTHETIC_SOURCES] });
 const typedBatches: string[] = [];
 const foreignRows = foreign ? foreignWriter(join(foreignDir, "prisoners-cp1251.csv")) : null;
 let written = 0;

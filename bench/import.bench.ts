@@ -12,7 +12,7 @@ import { importBundle } from "../src/ingest/bundle-import.ts";
 import { readBundle } from "../src/ingest/bundle-reader.ts";
 import { bundleCsvWriter } from "../src/ingest/bundle-writer-csv.ts";
 import { PUBLIC_DATA_DIR } from "../src/ingest/public-data.ts";
-import { generateSynthetic, SYNTHETIC_SOURCE } from "../src/ingest/synthetic.ts";
+import { generateSynthetic, SYNTHETIC_SOURCES } from "../src/ingest/synthetic.ts";
 import { freshStore, kindsFromArgs, numberArg, peakRssMb, printTable, time } from "./harness.ts";
 
 const people = numberArg("people", 20_000);
@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), "turnstile-bench-bundle-"));
 // The bundle: the public facts plus a synthetic registry, written as CSV (not timed).
 const real = readBundle(PUBLIC_DATA_DIR).bundle;
 const writer = bundleCsvWriter(dir);
-writer.write({ ...real, sources: [...real.sources, SYNTHETIC_SOURCE] });
+writer.write({ ...real, sources: [...real.sources, ...SYNTHETIC_SOURCES] });
 for (const batch of generateSynthetic({
   people,
   seed: 1,

@@ -2,33 +2,17 @@
  * `turnstile estimate`, `simulate` and `backtest` as a user runs them: a real process on an
  * embedded database loaded from a small multi-source bundle (invented people).
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bundleCsvWriter } from "../src/ingest/bundle-writer-csv.ts";
 import { multiListBundle } from "./fixtures/estimation-bundle.ts";
+import { type CliResult, turnstile as run, tempDirs } from "./helpers/cli.ts";
 
-const BIN = new URL("../bin/turnstile.js", import.meta.url).pathname;
-const run = promisify(execFile);
-const root = mkdtempSync(join(tmpdir(), "turnstile-estimate-cli-"));
+const root = tempDirs("turnstile-estimate-cli-")();
 const dataDir = join(root, "data");
 
-async function turnstile(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, "--data-dir", dataDir], {
-      env: { ...process.env, DATABASE_URL: "" },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function turnstile(...args: string[]): Promise<CliResult> {
+  return run([...args, "--data-dir", dataDir]);
 }
 
 const { bundle, masks } = multiListBundle({
@@ -44,7 +28,6 @@ beforeAll(async () => {
   const imported = await turnstile("import", join(root, "bundle"));
   expect(imported.code, imported.stderr).toBe(0);
 }, 120_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("turnstile estimate", () => {
   it("prints the report as JSON: overlap, documented total, estimators, every model", async () => {
@@ -160,4 +143,37 @@ describe("turnstile simulate and backtest", () => {
     );
     expect(first?.startsWith("2024-03-01,0,")).toBe(true);
   });
+});
+
+describe("turnstile estimate on the demo", () => {
+  const demoDir = join(root, "demo");
+  it("estimates from the synthetic lists: the interval covers everyone held", async () => {
+    const loaded = await run(["demo", "--people", "3000", "--data-dir", demoDir]);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const result = await run([
+      "estimate",
+      "--at",
+      "2026-06-30",
+      "--format",
+      "json",
+      "--data-dir",
+      demoDir,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.lists.map((l: { label: string }) => l.label)).toEqual([
+      "synthetic-list-a",
+      "synthetic-list-b",
+      "synthetic-list-c",
+      "synthetic-list-d",
+    ]);
+    expect(report.leftOut.map((l: { label: string }) => l.label)).toEqual(["synthetic-demo"]);
+    expect(report.documented + report.heldOnNoList).toBe(report.held);
+    expect(report.heldOnNoList).toBeGreaterThan(0);
+    // Everyone held is in the demo registry: the truth is known, and the average covers it.
+    const { interval } = report.averaged;
+    expect(interval.lower).toBeLessThanOrEqual(report.held);
+    expect(interval.upper).toBeGreaterThanOrEqual(report.held);
+    expect(report.averaged.estimate).toBeGreaterThan(report.documented);
+  }, 180_000);
 });

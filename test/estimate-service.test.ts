@@ -13,7 +13,7 @@ import {
   loadPersonSources,
   loadSourceSummaries,
 } from "../src/store/estimation-source.ts";
-import { multiListBundle } from "./fixtures/estimation-bundle.ts";
+import { event, multiListBundle, person, source } from "./fixtures/estimation-bundle.ts";
 import { describeEachStore } from "./helpers/stores.ts";
 
 const TRUTH = 1500;
@@ -123,5 +123,52 @@ describeEachStore("multiple systems estimation from the store", (use) => {
     await expect(estimateReport(store, { lists: "zz" })).rejects.toBeInstanceOf(
       AnalyticsInputError,
     );
+  });
+});
+
+describeEachStore("the automatic choice of lists", (use) => {
+  beforeAll(async () => {
+    // `all` cites everyone (as the demo's `synthetic-demo` does); x and y some of them.
+    const people = ["p1", "p2", "p3", "p4", "p5", "p6"];
+    const on: Record<string, string[]> = {
+      p1: ["x", "y"],
+      p2: ["x"],
+      p3: ["y"],
+      p4: ["x", "y"],
+      p5: ["x"],
+      p6: [],
+    };
+    await use().store.transaction((tx) =>
+      writeBundle(
+        tx,
+        {
+          sources: [source("all", "Everyone"), source("x", "Pub X"), source("y", "Pub Y")],
+          people: people.map(person),
+          events: people.map((id) =>
+            event(`${id}-d`, id, "detained", "2024-01-15", ["all", ...(on[id] ?? [])]),
+          ),
+        },
+        { actor: "test", batch: "left out" },
+      ),
+    );
+  });
+
+  it("leaves out a source that cites every person held, and says why", async () => {
+    const report = await estimateReport(use().store, { at: AT });
+    expect(report.lists.map((l) => l.label)).toEqual(["x", "y"]);
+    expect(report.leftOut).toEqual([
+      {
+        label: "all",
+        reason: expect.stringMatching(/cited for all 6 people held: a list that misses nobody/),
+      },
+    ]);
+    expect(report.heldOnNoList).toBe(1);
+    const byPublisher = await estimateReport(use().store, { by: "publisher", at: AT });
+    expect(byPublisher.lists.map((l) => l.label)).toEqual(["Pub X", "Pub Y"]);
+    expect(byPublisher.leftOut.map((l) => l.label)).toEqual(["Everyone"]);
+    // Named explicitly, it is a list like any other.
+    const named = await estimateReport(use().store, { lists: "all,x", at: AT });
+    expect(named.leftOut).toEqual([]);
+    expect(named.lists.map((l) => l.count)).toEqual([6, 4]);
   });
 });

@@ -13,7 +13,7 @@ import { importBundle } from "../src/ingest/bundle-import.ts";
 import { readBundle } from "../src/ingest/bundle-reader.ts";
 import { bundleCsvWriter } from "../src/ingest/bundle-writer-csv.ts";
 import { PUBLIC_DATA_DIR } from "../src/ingest/public-data.ts";
-import { generateSynthetic, SYNTHETIC_SOURCE } from "../src/ingest/synthetic.ts";
+import { generateSynthetic, SYNTHETIC_SOURCES } from "../src/ingest/synthetic.ts";
 import { openStore, type Queryable } from "../src/store/connection.ts";
 import { migrate } from "../src/store/migrate.ts";
 import { describeEachStore, TEST_DATABASE_URL } from "./helpers/stores.ts";
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const real = readBundle(PUBLIC_DATA_DIR).bundle;
   const base = bundleCsvWriter(baseDir);
   const events = bundleCsvWriter(eventsDir);
-  base.write({ ...real, sources: [...real.sources, SYNTHETIC_SOURCE] });
+  base.write({ ...real, sources: [...real.sources, ...SYNTHETIC_SOURCES] });
   for (const batch of generateSynthetic({
     people: 12_000,
     seed: 7,

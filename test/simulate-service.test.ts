@@ -75,6 +75,7 @@ describeEachStore("the revolving-door simulator from the store", (use) => {
       runs: 200,
       seed: 3,
       today: TODAY,
+      uncertainty: "noise",
     });
     const events = (bundle.events ?? []).filter((e) => e.type !== "contact");
     const table = toIntervalTable(
@@ -133,6 +134,22 @@ describeEachStore("the revolving-door simulator from the store", (use) => {
     expect(row?.band95.lower).toBeLessThanOrEqual(row?.band80.lower as number);
     expect(row?.band80.lower).toBeLessThanOrEqual(row?.median as number);
     expect(row?.median).toBeLessThanOrEqual(row?.band80.upper as number);
+  });
+
+  it("draws each run's arrest rate and time-held curve: wider bands than noise alone, seeded", async () => {
+    const query = { from: "2025-01-01", months: 12, runs: 300, seed: 5, today: TODAY };
+    const noise = await simulateReport(use().store, { ...query, uncertainty: "noise" });
+    const parameters = await simulateReport(use().store, query);
+    expect(parameters.calibration.uncertainty.kind).toBe("parameters");
+    expect(parameters.calibration.uncertainty.timeHeldReplicates).toBe(200);
+    expect(parameters.calibration.uncertainty.arrestRateCv).toBeGreaterThan(0);
+    expect(noise.calibration.uncertainty.timeHeldReplicates).toBe(0);
+    const width = (r: typeof noise) => {
+      const last = r.rows.at(-1) as (typeof r.rows)[number];
+      return last.band95.upper - last.band95.lower;
+    };
+    expect(width(parameters)).toBeGreaterThan(width(noise));
+    expect((await simulateReport(use().store, query)).rows).toEqual(parameters.rows);
   });
 
   it("back-tests with the recorded operation as a pulse of its documented size", async () => {

@@ -63,6 +63,14 @@ function projectionOptions(command: Command): Command {
       "last-year",
     )
     .option("--responsive", "arrests rise after releases as they did after past operations")
+    .addOption(
+      new Option(
+        "--uncertainty <kind>",
+        "parameters: each run draws its arrest rate and time-held curve; noise: Monte Carlo noise alone",
+      )
+        .choices(["parameters", "noise"])
+        .default("parameters"),
+    )
     .addOption(formatOption());
 }
 
@@ -72,6 +80,7 @@ interface ProjectionOptions {
   seed: number;
   arrestRate: ArrestRate;
   responsive?: boolean;
+  uncertainty: "parameters" | "noise";
   format?: Format;
 }
 

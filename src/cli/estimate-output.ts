@@ -49,6 +49,7 @@ export function renderEstimate(report: EstimateReport, format: Format): string {
     `People held ${populationText(report)}: ${whole(report.held)} in the registry, ` +
       `${whole(report.documented)} of them on at least one of the ${report.lists.length} lists` +
       (report.heldOnNoList > 0 ? ` (${whole(report.heldOnNoList)} on none).` : "."),
+    ...report.leftOut.map((l) => `Left out of the lists: ${l.label}, ${l.reason}.`),
     "",
     "Overlap (1 = on the list):",
     renderRows(

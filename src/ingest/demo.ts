@@ -8,7 +8,7 @@ import type { Store } from "../store/connection.ts";
 import { countEntities } from "../store/stats.ts";
 import { formatProblem, readBundle } from "./bundle-reader.ts";
 import { PUBLIC_DATA_DIR } from "./public-data.ts";
-import { generateSynthetic, SYNTHETIC_SOURCE } from "./synthetic.ts";
+import { generateSynthetic, SYNTHETIC_SOURCES } from "./synthetic.ts";
 
 export const DEFAULT_DEMO_PEOPLE = 8_000;
 export const DEFAULT_DEMO_SEED = 1;
@@ -60,7 +60,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
     const write = { actor: "cli", batch: batchName };
     await writeBundle(
       tx,
-      { ...real.bundle, sources: [...real.bundle.sources, SYNTHETIC_SOURCE] },
+      { ...real.bundle, sources: [...real.bundle.sources, ...SYNTHETIC_SOURCES] },
       write,
       result,
     );

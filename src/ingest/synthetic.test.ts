@@ -12,6 +12,7 @@ import {
   type SyntheticOptions,
   type SyntheticSummary,
 } from "./synthetic.ts";
+import { listsOfPerson, SYNTHETIC_LISTS } from "./synthetic-lists.ts";
 import { latinBgnBelarusian, latinFromRussian, latinPassport } from "./synthetic-names.ts";
 
 const public_ = readBundle(PUBLIC_DATA_DIR);
@@ -219,7 +220,47 @@ describe("generateSynthetic at the default size", () => {
     expect(data.people[0]?.id).toBe("syn-p000001");
     expect(data.events[0]?.id).toBe("syn-e0000001");
     expect(new Set(data.events.map((e) => e.id)).size).toBe(data.events.length);
-    for (const event of data.events) expect(event.sourceIds).toEqual(["synthetic-demo"]);
+    for (const event of data.events) expect(event.sourceIds[0]).toBe("synthetic-demo");
+  });
+
+  it("also cites the synthetic lists on detention events, each person on each list by chance", () => {
+    expect(SYNTHETIC_LISTS.map((s) => s.id)).toEqual([
+      "synthetic-list-a",
+      "synthetic-list-b",
+      "synthetic-list-c",
+      "synthetic-list-d",
+    ]);
+    for (const source of SYNTHETIC_LISTS)
+      expect(source.title).toMatch(/^Synthetic list [A-D] \(demo\)/);
+    const listIds = new Set(SYNTHETIC_LISTS.map((s) => s.id));
+    const byPerson = new Map<string, Set<string>>();
+    for (const event of data.events) {
+      const lists = event.sourceIds.filter((id) => listIds.has(id));
+      if (event.type !== "detained") expect(lists).toEqual([]);
+      const set = byPerson.get(event.personId) ?? new Set<string>();
+      for (const id of lists) set.add(id);
+      byPerson.set(event.personId, set);
+    }
+    // Every list catches some and misses some; some people are on none, some on all four.
+    const share = (id: string) =>
+      [...byPerson.values()].filter((s) => s.has(id)).length / byPerson.size;
+    const shares = SYNTHETIC_LISTS.map((s) => share(s.id));
+    expect(shares[0]).toBeGreaterThan(shares[3] as number);
+    for (const p of shares) {
+      expect(p).toBeGreaterThan(0.1);
+      expect(p).toBeLessThan(0.8);
+    }
+    const sizes = [...byPerson.values()].map((s) => s.size);
+    expect(sizes.filter((n) => n === 0).length).toBeGreaterThan(0);
+    expect(sizes.filter((n) => n === 4).length).toBeGreaterThan(0);
+    // Heterogeneous capture: being on A makes B likelier (positive dependence).
+    const onA = [...byPerson.values()].filter((s) => s.has("synthetic-list-a"));
+    const offA = [...byPerson.values()].filter((s) => !s.has("synthetic-list-a"));
+    const bGiven = (group: Set<string>[]) =>
+      group.filter((s) => s.has("synthetic-list-b")).length / group.length;
+    expect(bGiven(onA)).toBeGreaterThan(bGiven(offA) + 0.15);
+    // Same seed, same lists.
+    expect(listsOfPerson(1, 41, true)).toEqual(listsOfPerson(1, 41, true));
   });
 
   it("writes rows that the interchange bundle's schemas accept", () => {

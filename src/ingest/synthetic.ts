@@ -1,7 +1,8 @@
 /**
  * A deterministic, seeded generator of a SYNTHETIC Belarus-like registry for the demo:
  * invented people, each with the events of one or more detentions, every record marked
- * synthetic and citing {@link SYNTHETIC_SOURCE}.
+ * synthetic and citing {@link SYNTHETIC_SOURCE}; detention events also cite the synthetic
+ * monitoring lists that documented the person (synthetic-lists.ts, for estimation).
  *
  * It works in two phases. `simulateRegistry` (synthetic-sim.ts) decides, day by day on
  * compact tables, who is detained when and how each detention ends, steering the
@@ -33,6 +34,7 @@ import {
   type PersonContext,
   SYNTHETIC_SOURCE_ID,
 } from "./synthetic-events.ts";
+import { listsOfPerson, SYNTHETIC_LISTS } from "./synthetic-lists.ts";
 import {
   FEMALE_NAMES,
   femininePatronymicBe,
@@ -69,6 +71,9 @@ export const SYNTHETIC_SOURCE: Source = {
   reliability: "F",
   credibility: "6",
 };
+
+/** Every source the synthetic events cite: the demo registry's and the synthetic lists. */
+export const SYNTHETIC_SOURCES: readonly Source[] = [SYNTHETIC_SOURCE, ...SYNTHETIC_LISTS];
 
 export interface SyntheticOptions {
   /** Number of distinct people (default size 8,000; counts and operations scale with it). */
@@ -169,6 +174,12 @@ export function* generateSynthetic(
         if (detentions.endKind[iv] === END_KIND.died) summary.deathsInCustody++;
       }
       if (recognized) summary.recognizedPeople++;
+      const lists = listsOfPerson(seed, rank, recognized);
+      if (lists.length > 0) {
+        for (const event of events) {
+          if (event.type === "detained") event.sourceIds = [...event.sourceIds, ...lists];
+        }
+      }
       eventNumber = numberEvents(events, eventNumber);
       batch.events.push(...events);
     }

@@ -43,6 +43,11 @@ export interface EstimateQuery {
   level?: number;
 }
 
+export interface EstimateOptions {
+  /** Sources this reader may not see (restricted ones, for anonymous readers): as if unknown. */
+  hiddenSources?: ReadonlySet<string>;
+}
+
 export interface ListDefinition {
   label: string;
   /** Source ids of the list (empty for a publisher list). */
@@ -59,6 +64,11 @@ export interface EstimateReport extends Omit<PopulationEstimate, "lists"> {
   /** Of those, people whose events cite none of the lists (left out of the overlap table). */
   heldOnNoList: number;
   lists: ListDefinition[];
+  /**
+   * Sources (or publishers) left out of the automatic choice of lists because they cite
+   * every person held: such a "list" misses nobody, so it would say that nobody is missing.
+   */
+  leftOut: { label: string; reason: string }[];
   method: string;
 }
 
@@ -166,7 +176,11 @@ const METHOD =
  * @example
  * // estimateReport(store, { lists: "viasna,hrc+press", at: "2025-09-30" })
  */
-export async function estimateReport(q: Queryable, query: EstimateQuery): Promise<EstimateReport> {
+export async function estimateReport(
+  q: Queryable,
+  query: EstimateQuery,
+  options: EstimateOptions = {},
+): Promise<EstimateReport> {
   if (query.lists !== undefined && query.by !== undefined) {
     throw new AnalyticsInputError("give either lists or by, not both");
   }
@@ -177,17 +191,42 @@ export async function estimateReport(q: Queryable, query: EstimateQuery): Promis
   if (!(level > 0 && level < 1))
     throw new AnalyticsInputError(`level must be between 0 and 1, got ${level}`);
   const chosen = population(query);
-  const sources = await loadSourceSummaries(q);
+  const hidden = options.hiddenSources ?? new Set<string>();
+  const sources = (await loadSourceSummaries(q)).filter((s) => !hidden.has(s.id));
   const { table } = await loadIntervals(q);
   const held = heldPeople(table, chosen.from, chosen.to);
   const citations =
-    query.by === "publisher" ? await loadPersonPublishers(q) : await loadPersonSources(q);
+    query.by === "publisher"
+      ? await loadPersonPublishers(q, hidden)
+      : (await loadPersonSources(q)).filter((c) => !hidden.has(c.key));
+  const leftOut: EstimateReport["leftOut"] = [];
+  /** The keys cited for the people held, without those cited for all of them. */
+  const automatic = (): string[] => {
+    const people = new Map<string, Set<string>>();
+    for (const c of citations) {
+      if (!held.has(c.personId)) continue;
+      const set = people.get(c.key) ?? new Set<string>();
+      set.add(c.personId);
+      people.set(c.key, set);
+    }
+    const keys = [...people.keys()].sort();
+    const partial = keys.filter((key) => (people.get(key)?.size ?? 0) < held.size);
+    // Only when what remains can still be estimated on: else the usual message says why.
+    if (partial.length < 2) return keys;
+    for (const key of keys) {
+      if (!partial.includes(key)) {
+        leftOut.push({
+          label: key,
+          reason: `cited for all ${held.size.toLocaleString("en")} people held: a list that misses nobody says nothing about who is missing`,
+        });
+      }
+    }
+    return partial;
+  };
 
   let definitions: Omit<ListDefinition, "count">[];
   if (query.by === "publisher") {
-    const keys = [
-      ...new Set(citations.filter((c) => held.has(c.personId)).map((c) => c.key)),
-    ].sort();
+    const keys = automatic();
     checkFound(keys, "publisher", held.size);
     definitions = keys.map((key) => ({ label: key, sources: [], publisher: key }));
   } else if (query.lists !== undefined) {
@@ -199,9 +238,7 @@ export async function estimateReport(q: Queryable, query: EstimateQuery): Promis
     }
     definitions = lists.map((ids) => ({ label: ids.join("+"), sources: ids, publisher: null }));
   } else {
-    const cited = [
-      ...new Set(citations.filter((c) => held.has(c.personId)).map((c) => c.key)),
-    ].sort();
+    const cited = automatic();
     checkFound(cited, "source", held.size);
     definitions = cited.map((id) => ({ label: id, sources: [id], publisher: null }));
   }
@@ -220,6 +257,7 @@ export async function estimateReport(q: Queryable, query: EstimateQuery): Promis
     heldOnNoList: held.size - byPerson.size,
     ...estimate,
     lists: definitions.map((d, i) => ({ ...d, count: lists[i]?.count ?? 0 })),
+    leftOut,
     method: METHOD,
   };
 }

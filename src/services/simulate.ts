@@ -19,6 +19,11 @@ import {
   type ProjectionRow,
   projectionRows,
 } from "../analytics/simulation/projection.ts";
+import {
+  arrestRateDraws,
+  bootstrapTimeHeld,
+  dispersionIndex,
+} from "../analytics/simulation/uncertainty.ts";
 import { stockOn } from "../analytics/stock.ts";
 import { type IntervalTable, lastBoundary } from "../analytics/table.ts";
 import type { StockValue } from "../analytics/types.ts";
@@ -37,6 +42,15 @@ import { loadIntervals } from "./interval-loader.ts";
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 1;
 export const MAX_RUNS = 100_000;
+/** Bootstrap curves of time held; runs share them in turn (run r uses curve r mod this). */
+export const TIME_HELD_REPLICATES = 200;
+
+/**
+ * `parameters` (default): each run draws its arrest rate and time-held curve
+ * (analytics/simulation/uncertainty.ts); `noise`: every run uses the point calibration,
+ * and the bands show Monte Carlo noise alone.
+ */
+export type Uncertainty = "parameters" | "noise";
 
 export interface ReleaseInput {
   date: DayInput;
@@ -56,6 +70,7 @@ export interface SimulateQuery {
   responsive?: boolean;
   /** Where the registry's record ends (default: today, or the last recorded change if earlier). */
   today?: number;
+  uncertainty?: Uncertainty;
 }
 
 export interface CalibrationReport {
@@ -83,6 +98,15 @@ export interface CalibrationReport {
     operations: number;
     released: number;
   } | null;
+  /** What the bands include besides Monte Carlo noise. */
+  uncertainty: {
+    kind: Uncertainty;
+    /** Variance / mean of the monthly admissions (≥ 1), inflating the rate's posterior. */
+    arrestRateDispersion: number | null;
+    /** Coefficient of variation of the arrest rate drawn per run. */
+    arrestRateCv: number | null;
+    timeHeldReplicates: number;
+  };
 }
 
 export interface SimulationReport {
@@ -112,7 +136,7 @@ export interface BacktestReport extends SimulationReport {
   metrics: BacktestMetrics;
 }
 
-function calibrationReport(c: Calibration): CalibrationReport {
+function calibrationReport(c: Calibration): Omit<CalibrationReport, "uncertainty"> {
   const d = c.timeHeld;
   return {
     heldAtStart: c.served.length,
@@ -146,7 +170,15 @@ function calibrationReport(c: Calibration): CalibrationReport {
   };
 }
 
-function checkCommon(query: Pick<SimulateQuery, "months" | "runs" | "seed" | "arrestRate">) {
+function checkCommon(
+  query: Pick<SimulateQuery, "months" | "runs" | "seed" | "arrestRate" | "uncertainty">,
+) {
+  const uncertainty = query.uncertainty ?? "parameters";
+  if (uncertainty !== "parameters" && uncertainty !== "noise") {
+    throw new AnalyticsInputError(
+      `uncertainty must be "parameters" or "noise", got "${uncertainty}"`,
+    );
+  }
   const months = wholeNumber(query.months, "months", 1);
   if (months > 600) throw new AnalyticsInputError(`months must be at most 600, got ${months}`);
   const runs = wholeNumber(query.runs ?? DEFAULT_RUNS, "runs", 1);
@@ -161,7 +193,7 @@ function checkCommon(query: Pick<SimulateQuery, "months" | "runs" | "seed" | "ar
       `arrest rate must be "last-year" or a number of arrests per month ≥ 0`,
     );
   }
-  return { months, runs, seed, rate };
+  return { months, runs, seed, rate, uncertainty };
 }
 
 function fmt(n: number): string {
@@ -199,6 +231,38 @@ interface Loaded {
   operations: Awaited<ReturnType<typeof loadOperations>>;
 }
 
+/** Each run's arrest rate and time-held curve, unless the bands are to show noise alone. */
+function drawParameters(c: Calibration, common: ReturnType<typeof checkCommon>) {
+  const report: CalibrationReport["uncertainty"] = {
+    kind: common.uncertainty,
+    arrestRateDispersion: null,
+    arrestRateCv: null,
+    timeHeldReplicates: 0,
+  };
+  if (common.uncertainty === "noise") return { report };
+  const basis = c.arrestRate;
+  let arrestsPerDayByRun: Float64Array | undefined;
+  if (basis.kind === "registry" && basis.admissions !== null && basis.firstDay !== null) {
+    const dispersion = dispersionIndex(basis.monthly ?? []);
+    const basisDays = (basis.lastDay as number) - basis.firstDay + 1;
+    arrestsPerDayByRun = arrestRateDraws(
+      { admissions: basis.admissions, basisDays, dispersion },
+      common.runs,
+      common.seed,
+    );
+    report.arrestRateDispersion = dispersion;
+    report.arrestRateCv = 1 / Math.sqrt(basis.admissions / dispersion + 0.5);
+  }
+  const timeHeldByRun = bootstrapTimeHeld(
+    c.durations,
+    c.timeHeld,
+    Math.min(common.runs, TIME_HELD_REPLICATES),
+    common.seed,
+  );
+  report.timeHeldReplicates = c.durations.days.length === 0 ? 0 : timeHeldByRun.length;
+  return { report, arrestsPerDayByRun, timeHeldByRun };
+}
+
 async function load(q: Queryable): Promise<Loaded> {
   const { table } = await loadIntervals(q);
   return { table, operations: await loadOperations(q) };
@@ -228,6 +292,7 @@ function project(
     responsive,
     responseWindow: DEFAULT_RESPONSE_WINDOW,
   });
+  const drawn = drawParameters(calibration, common);
   const result = runMonteCarlo({
     from,
     checkpoints,
@@ -238,6 +303,8 @@ function project(
     response: calibration.response,
     runs: common.runs,
     seed: common.seed,
+    arrestsPerDayByRun: drawn.arrestsPerDayByRun,
+    timeHeldByRun: drawn.timeHeldByRun,
   });
   const boundary = lastBoundary(table);
   const until = Number.isFinite(boundary) ? Math.min(today, boundary) : null;
@@ -257,7 +324,7 @@ function project(
       operationId: r.operationId,
     })),
     responsive,
-    calibration: calibrationReport(calibration),
+    calibration: { ...calibrationReport(calibration), uncertainty: drawn.report },
     recordedUntil: until === null ? null : dayToIso(until),
     rows: projectionRows(result, recorded),
   };

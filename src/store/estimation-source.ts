@@ -43,15 +43,21 @@ export async function loadPersonSources(q: Queryable): Promise<PersonCitation[]>
 
 /**
  * Each distinct (person, publisher) pair: the publishers of the sources a person's events
- * cite. A source without a publisher stands for itself, as `source:<id>`.
+ * cite. A source without a publisher stands for itself, as `source:<id>`. Citations of the
+ * `excluded` sources do not count (the restricted ones, for anonymous readers).
  */
-export async function loadPersonPublishers(q: Queryable): Promise<PersonCitation[]> {
+export async function loadPersonPublishers(
+  q: Queryable,
+  excluded: ReadonlySet<string> = new Set(),
+): Promise<PersonCitation[]> {
   return q.query<PersonCitation>(
     `SELECT DISTINCT e.person_id AS "personId",
             COALESCE(NULLIF(btrim(s.publisher), ''), 'source:' || cited.source_id) AS key
      FROM event e
      CROSS JOIN LATERAL unnest(e.source_ids) AS cited(source_id)
      LEFT JOIN source s ON s.id = cited.source_id
+     WHERE NOT (cited.source_id = ANY($1::text[]))
      ORDER BY 1, 2`,
+    [[...excluded]],
   );
 }

@@ -42,6 +42,8 @@ export interface ArrestRateBasis {
   admissions: number | null;
   firstDay: number | null;
   lastDay: number | null;
+  /** Admissions in each month-long block of the basis (for their dispersion), or null. */
+  monthly: number[] | null;
 }
 
 export interface ReleaseResponse {
@@ -62,6 +64,8 @@ export interface Calibration {
   arrestRate: ArrestRateBasis;
   timeHeld: TimeHeldDistribution;
   timeHeldWindow: number | null;
+  /** The durations the time-held curve was fitted on (for its bootstrap). */
+  durations: { days: Int32Array; ended: Uint8Array; entry: Int32Array };
   /** null unless `responsive`. */
   response: ReleaseResponse | null;
 }
@@ -120,15 +124,28 @@ function arrestBasis(table: IntervalTable, options: CalibrationOptions): ArrestR
         `the arrest rate must be a number of arrests per month ≥ 0, got ${rate}`,
       );
     }
-    return { kind: "given", perMonth: rate, admissions: null, firstDay: null, lastDay: null };
+    return {
+      kind: "given",
+      perMonth: rate,
+      admissions: null,
+      firstDay: null,
+      lastDay: null,
+      monthly: null,
+    };
   }
   const basis = options.basisDays ?? DEFAULT_BASIS_DAYS;
   const firstDay = options.from - basis;
   const lastDay = options.from - 1;
   let admissions = 0;
+  const blocks = Math.max(1, Math.round(basis / DAYS_PER_MONTH));
+  const monthly = new Array<number>(blocks).fill(0);
   for (let i = 0; i < table.length; i++) {
     const start = table.startMid[i] as number;
-    if (start >= firstDay && start <= lastDay) admissions++;
+    if (start >= firstDay && start <= lastDay) {
+      admissions++;
+      const block = Math.min(blocks - 1, Math.floor(((start - firstDay) * blocks) / basis));
+      monthly[block] = (monthly[block] as number) + 1;
+    }
   }
   return {
     kind: "registry",
@@ -136,6 +153,7 @@ function arrestBasis(table: IntervalTable, options: CalibrationOptions): ArrestR
     admissions,
     firstDay,
     lastDay,
+    monthly,
   };
 }
 
@@ -192,6 +210,7 @@ export function calibrate(
     arrestRate,
     timeHeld: kaplanMeier(days, ended, entry),
     timeHeldWindow: window,
+    durations: { days, ended, entry },
     response: options.responsive
       ? releaseResponse(table, operations, from, options.responseWindow ?? DEFAULT_RESPONSE_WINDOW)
       : null,

@@ -30,6 +30,13 @@ export interface MonteCarloInput {
   response: { perReleased: number; windowDays: number } | null;
   runs: number;
   seed: number;
+  /**
+   * Parameter uncertainty (uncertainty.ts): run r arrests at `arrestsPerDayByRun[r]` and
+   * draws times held from `timeHeldByRun[r mod length]`. Without them every run uses
+   * `arrestsPerDay` and `timeHeld`: the bands are then Monte Carlo noise alone.
+   */
+  arrestsPerDayByRun?: Float64Array;
+  timeHeldByRun?: readonly TimeHeldDistribution[];
 }
 
 export interface MonteCarloResult {
@@ -73,6 +80,12 @@ function checkInput(input: MonteCarloInput): void {
   if (!(arrestsPerDay >= 0))
     throw new RangeError(`the arrest rate must be ≥ 0, got ${arrestsPerDay}`);
   if (checkpoints.length === 0) throw new RangeError("at least one checkpoint is needed");
+  if (input.arrestsPerDayByRun !== undefined && input.arrestsPerDayByRun.length < runs) {
+    throw new RangeError("arrestsPerDayByRun needs one rate per run");
+  }
+  if (input.timeHeldByRun !== undefined && input.timeHeldByRun.length === 0) {
+    throw new RangeError("timeHeldByRun needs at least one distribution");
+  }
   for (let c = 0; c < checkpoints.length; c++) {
     const day = checkpoints[c] as number;
     if (day < from || (c > 0 && day <= (checkpoints[c - 1] as number))) {
@@ -102,7 +115,7 @@ function checkpointIndex(from: number, checkpoints: Int32Array): Int32Array {
 /** Runs the simulation; deterministic for a given input. */
 export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   checkInput(input);
-  const { from, checkpoints, served, timeHeld, runs, seed } = input;
+  const { from, checkpoints, served, runs, seed } = input;
   const horizon = checkpoints[checkpoints.length - 1] as number;
   const index = checkpointIndex(from, checkpoints);
   const slot = (day: number) =>
@@ -111,19 +124,25 @@ export function runMonteCarlo(input: MonteCarloInput): MonteCarloResult {
   const k = checkpoints.length;
   const stock = new Int32Array(runs * k);
   const removed = new Int32Array(runs * input.releases.length);
-  const expected = served.length + Math.ceil(input.arrestsPerDay * (horizon - from + 1) * 1.5) + 64;
+  let maxRate = input.arrestsPerDay;
+  for (const rate of input.arrestsPerDayByRun ?? []) if (rate > maxRate) maxRate = rate;
+  const expected = served.length + Math.ceil(maxRate * (horizon - from + 1) * 1.5) + 64;
   const people = new People(expected);
   const diff = new Int32Array(k + 1);
   let candidates = new Int32Array(expected);
   for (let run = 0; run < runs; run++) {
     const random = seededRandom(seed, run);
+    const byRun = input.timeHeldByRun;
+    const timeHeld =
+      byRun === undefined ? input.timeHeld : (byRun[run % byRun.length] as TimeHeldDistribution);
+    const arrestsPerDay = input.arrestsPerDayByRun?.[run] ?? input.arrestsPerDay;
     people.length = 0;
     for (let i = 0; i < served.length; i++) {
       const days = served[i] as number;
       const total = drawDuration(timeHeld, random, days);
       people.push(from - days, total >= NEVER ? NEVER : from - days + total);
     }
-    arrivals(people, random, input.arrestsPerDay, from, horizon, timeHeld);
+    arrivals(people, random, arrestsPerDay, from, horizon, timeHeld);
     pulses.forEach((pulse) => {
       if (candidates.length < people.length) candidates = new Int32Array(people.length * 2);
       const count = releasePulse(people, random, pulse, candidates);
