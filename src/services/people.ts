@@ -5,12 +5,15 @@
  */
 
 import { deriveIntervals } from "../analytics/intervals.ts";
+import { recognitionPeriods } from "../analytics/recognition.ts";
+import { OPEN_END } from "../analytics/table.ts";
 import type { Interval } from "../analytics/types.ts";
 import { dayToIso } from "../domain/partial-date.ts";
-import { loadIntervalEvents } from "../store/analytics-source.ts";
+import { loadIntervalEvents, loadRecognitionEvents } from "../store/analytics-source.ts";
 import type { Queryable } from "../store/connection.ts";
 import { articlesOf, intervalEventsOf, namesOf } from "../store/people.ts";
 import {
+  type Filter,
   getRecord,
   getRecords,
   listRecords,
@@ -81,15 +84,57 @@ async function statuses(q: Queryable, cache: ReportCache): Promise<Map<string, P
   });
 }
 
+/**
+ * The people whose recognition by `monitor` is still running: the last period built by the
+ * analytics' rules (src/analytics/recognition.ts) has no withdrawal.
+ */
+async function recognizedNow(q: Queryable, monitor: string, cache: ReportCache): Promise<string[]> {
+  return cache.get(q, JSON.stringify(["recognized-now", monitor]), async () => {
+    const { byPerson } = recognitionPeriods(await loadRecognitionEvents(q, monitor), monitor);
+    return [...byPerson]
+      .filter(([, periods]) => periods.count.at(-1) === OPEN_END)
+      .map(([personId]) => personId);
+  });
+}
+
 export async function listPeople(
   q: Queryable,
   request: ListRequest,
   viewer: Viewer,
   cache: ReportCache,
 ): Promise<Page<PersonView>> {
-  const { status, ...rest } = request.filters;
   const { sort, descending } = parseSort("person", request.sort, viewer.role);
-  const filters = filtersFor("person", { ...request, filters: rest }, viewer.role);
+  const filters = await personFilters(q, request, viewer, cache);
+  const { limit, offset } = request;
+  // Pages are kept while the data is unchanged: one per request and role.
+  return cache.get(q, JSON.stringify(["people", viewer.role, request]), async () => {
+    const page = await listRecords(q, "person", { filters, sort, descending, limit, offset });
+    return { items: await viewsOf(q, page.items, viewer), total: page.total, limit, offset };
+  });
+}
+
+/** The store's filters of a people list or search, with the computed status and recognition. */
+async function personFilters(
+  q: Queryable,
+  request: Pick<ListRequest, "filters">,
+  viewer: Viewer,
+  cache: ReportCache,
+): Promise<Filter[]> {
+  const { status, recognizedBy, ...rest } = request.filters;
+  const filters = filtersFor("person", { filters: rest, limit: 0, offset: 0 }, viewer.role);
+  if (recognizedBy !== undefined && recognizedBy !== "") {
+    // Recognition events are not public: their filter would tell what they hold.
+    if (!atLeast(viewer.role, "viewer")) {
+      throw new ValidationError([
+        {
+          field: "recognizedBy",
+          message: "filtering by recognizedBy needs signing in (viewer role or above)",
+        },
+      ]);
+    }
+    const ids = await recognizedNow(q, String(recognizedBy), cache);
+    filters.push({ op: "in", column: "id", values: ids });
+  }
   if (status !== undefined && status !== "") {
     if (!STATUSES.includes(status as PersonStatus)) {
       throw new ValidationError([
@@ -104,12 +149,7 @@ export async function listPeople(
       filters.push({ op: "in", column: "id", values: ids });
     }
   }
-  const { limit, offset } = request;
-  // Pages are kept while the data is unchanged: one per request and role.
-  return cache.get(q, JSON.stringify(["people", viewer.role, request]), async () => {
-    const page = await listRecords(q, "person", { filters, sort, descending, limit, offset });
-    return { items: await viewsOf(q, page.items, viewer), total: page.total, limit, offset };
-  });
+  return filters;
 }
 
 async function visiblePerson(q: Queryable, id: string, viewer: Viewer): Promise<StoredRecord> {
@@ -198,18 +238,40 @@ async function computeTimeline(q: Queryable, id: string, viewer: Viewer) {
 
 /**
  * People whose names match `text` in any script or spelling (the cross-script matcher of
- * services/search.ts), best first, as the viewer may see them.
+ * services/search.ts), best first, as the viewer may see them; with `filters` (those of
+ * {@link listPeople}), only the matches that pass them.
  */
 export async function searchPeople(
   q: Queryable,
   text: string,
   limit: number,
   viewer: Viewer,
+  narrowing?: { filters: ListRequest["filters"]; cache: ReportCache },
 ): Promise<PersonView[]> {
   const query = text.trim();
   if (query === "") return [];
+  // Checked before searching: a refused filter is refused even when nothing matches.
+  const narrowed =
+    narrowing !== undefined &&
+    Object.values(narrowing.filters).some((value) => value !== undefined && value !== "");
+  const filters = narrowed
+    ? await personFilters(q, { filters: narrowing.filters }, viewer, narrowing.cache)
+    : [];
   const hits = await searchByName(q, query, { limit, role: viewer.role });
-  const ids = hits.map((hit) => hit.id);
+  let ids = hits.map((hit) => hit.id);
+  if (narrowed && ids.length > 0) {
+    // Keep the matches that pass, in the search's order.
+    filters.push({ op: "in", column: "id", values: ids });
+    const passed = await listRecords(q, "person", {
+      filters,
+      sort: "id",
+      descending: false,
+      limit: ids.length,
+      offset: 0,
+    });
+    const kept = new Set(passed.items.map((p) => p.id));
+    ids = ids.filter((id) => kept.has(id));
+  }
   const people = await getRecords(q, "person", ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   people.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

@@ -4,9 +4,9 @@
  * filters and sorts on fields a role may not see are refused, since their results would
  * tell what the fields hold.
  */
-import type { EventType } from "../domain/model.ts";
+import { type EventType, PUBLIC_EVENT_TYPES } from "../domain/model.ts";
 import { tryParsePartialDate } from "../domain/partial-date.ts";
-import { type AuditEntry, recordHistory } from "../store/audit.ts";
+import { type AuditEntry, caseEventsHistory, recordHistory } from "../store/audit.ts";
 import type { Queryable } from "../store/connection.ts";
 import { ENTITY_TABLES, type EntityName } from "../store/entity-tables.ts";
 import {
@@ -20,7 +20,6 @@ import { NotFoundError, ValidationError } from "./errors.ts";
 import {
   atLeast,
   canSeePerson,
-  PUBLIC_EVENT_TYPES,
   personScope,
   type Role,
   recordView,
@@ -75,7 +74,7 @@ function contains(columns: string[], min: Role = "public"): FilterRule {
   return { min, filter: (v) => ({ op: "contains", columns, text: String(v) }) };
 }
 
-/** The filters each list accepts (people's `status` is computed: see people.ts). */
+/** The filters each list accepts (people's `status` and `recognizedBy` are computed: see people.ts). */
 export const FILTER_RULES: { [K in EntityName]: Record<string, FilterRule> } = {
   person: {
     q: contains(["name", "name_latin"]),
@@ -84,6 +83,17 @@ export const FILTER_RULES: { [K in EntityName]: Record<string, FilterRule> } = {
     gender: eq("gender", "viewer"),
     visibility: eq("visibility", "viewer"),
     consent: eq("consent", "viewer"),
+    // Articles are public (anonymous readers see each person's articles); a release's
+    // mechanism and a health concern are not, so filtering by them needs signing in.
+    article: { min: "public", filter: (v) => ({ op: "hasArticle", article: String(v).trim() }) },
+    mechanism: {
+      min: "viewer",
+      filter: (v) => ({ op: "hasEvent", type: "released", column: "mechanism", value: String(v) }),
+    },
+    health: {
+      min: "viewer",
+      filter: (v) => ({ op: "present", column: "health", present: v === true || v === "true" }),
+    },
   },
   event: {
     personId: eq("person_id"),
@@ -208,11 +218,15 @@ export async function getEntity(
   return view;
 }
 
-/** Every audit entry of a record, oldest first (editors and above). */
+/**
+ * Every audit entry of a record, oldest first (editors and above); for a person with
+ * `withEvents`, the entries of their events too, in the same order.
+ */
 export async function entityHistory(
   q: Queryable,
   entity: EntityName,
   id: string,
+  withEvents = false,
 ): Promise<AuditEntry[]> {
   const table = ENTITY_TABLES[entity].table;
   const entries = await recordHistory(
@@ -222,5 +236,7 @@ export async function entityHistory(
     entity === "person" ? "person_name" : undefined,
   );
   if (entries.length === 0) throw new NotFoundError(`no history for ${entity} "${id}"`);
-  return entries;
+  if (entity !== "person" || !withEvents) return entries;
+  const events = await caseEventsHistory(q, id);
+  return [...entries, ...events].sort((a, b) => a.id - b.id);
 }

@@ -6,7 +6,12 @@
  * Everything here runs on the server, before an answer leaves it.
  */
 import type { Interval } from "../analytics/types.ts";
-import type { DateRange, EventType, PersonName } from "../domain/model.ts";
+import {
+  type DateRange,
+  type EventType,
+  type PersonName,
+  PUBLIC_EVENT_TYPES,
+} from "../domain/model.ts";
 import { dayToIso } from "../domain/partial-date.ts";
 import type { PersonScope, StoredRecord } from "../store/records.ts";
 
@@ -37,9 +42,6 @@ export function canSeePerson(role: Role, person: Record<string, unknown>): boole
   if (atLeast(role, "viewer")) return person.visibility !== "private";
   return person.visibility === "public" && person.consent === "granted";
 }
-
-/** Event types whose dates are public: detention and release (and death in custody). */
-export const PUBLIC_EVENT_TYPES: readonly EventType[] = ["detained", "released", "died_in_custody"];
 
 /** Breakdown cells with fewer people than this are hidden from anonymous readers. */
 export const DEFAULT_MIN_CELL = 5;

@@ -39,6 +39,25 @@ export async function recordHistory(
   );
 }
 
+/**
+ * The log of a person's events, oldest first: every entry of an event that belonged to the
+ * person (before or after the change, so deleted events too), and the bulk-import batches
+ * that inserted the person's current events.
+ */
+export async function caseEventsHistory(q: Queryable, personId: string): Promise<AuditEntry[]> {
+  return q.query<AuditEntry>(
+    `SELECT ${COLUMNS} FROM audit_log a
+     WHERE a.entity = 'event' AND a.entity_id <> '*'
+       AND (a.before->>'person_id' = $1 OR a.after->>'person_id' = $1)
+     UNION ALL
+     SELECT ${COLUMNS} FROM audit_log a
+     WHERE a.entity = 'event' AND a.entity_id = '*'
+       AND EXISTS (SELECT 1 FROM event e WHERE e.person_id = $1 AND a.after->'ids' ? e.id)
+     ORDER BY id`,
+    [personId],
+  );
+}
+
 export interface AuditQuery {
   entity?: string;
   actor?: string;

@@ -63,6 +63,14 @@ export async function replaceNames(
   );
 }
 
+/** How many people the registry holds, and how many of them the demo generator made up. */
+export async function peopleCounts(q: Queryable): Promise<{ people: number; synthetic: number }> {
+  const [row] = await q.query<{ people: number; synthetic: number }>(
+    "SELECT count(*)::int AS people, (count(*) FILTER (WHERE synthetic))::int AS synthetic FROM person",
+  );
+  return row ?? { people: 0, synthetic: 0 };
+}
+
 /** The detained, released and died_in_custody events of some people, as the analytics take them. */
 export async function intervalEventsOf(
   q: Queryable,

@@ -30,7 +30,16 @@ export type Filter =
   /** Any of the columns contains the text, ignoring case. */
   | { op: "contains"; columns: readonly string[]; text: string }
   /** The record's person (the record itself for `person`) is within the scope. */
-  | { op: "personScope"; scope: PersonScope };
+  | { op: "personScope"; scope: PersonScope }
+  /** The column holds some text (not null, not blank), or holds none. */
+  | { op: "present"; column: string; present: boolean }
+  /** A person with an event of this type (and, if given, this value in an event column). */
+  | { op: "hasEvent"; type: string; column?: string; value?: string }
+  /**
+   * A person with an event naming the criminal-code article: one of its `;`/`,`-separated
+   * articles is the text, or a part of it ("361" matches "361-1" and "361.2").
+   */
+  | { op: "hasArticle"; article: string };
 
 export interface ListQuery {
   filters: readonly Filter[];
@@ -117,6 +126,35 @@ function whereOf(spec: EntityTable, filters: readonly Filter[], params: unknown[
       case "contains": {
         const pattern = param(likePattern(filter.text));
         parts.push(`(${filter.columns.map((c) => `t.${c} ILIKE ${pattern}`).join(" OR ")})`);
+        break;
+      }
+      case "present":
+        parts.push(
+          filter.present
+            ? `coalesce(btrim(t.${filter.column}), '') <> ''`
+            : `coalesce(btrim(t.${filter.column}), '') = ''`,
+        );
+        break;
+      case "hasEvent": {
+        const column =
+          filter.column === undefined
+            ? ""
+            : ` AND e.${filter.column} = ${param(filter.value)}::text`;
+        parts.push(
+          `EXISTS (SELECT 1 FROM event e WHERE e.person_id = t.id AND e.type = ${param(filter.type)}::text${column})`,
+        );
+        break;
+      }
+      case "hasArticle": {
+        const article = param(filter.article);
+        // The article as a LIKE prefix: its own % and _ match themselves.
+        const part = param(filter.article.replace(/[\\%_]/g, (c) => `\\${c}`));
+        parts.push(
+          `EXISTS (SELECT 1 FROM event e, regexp_split_to_table(e.articles, '[;,]') AS a(article)
+             WHERE e.person_id = t.id AND e.articles IS NOT NULL
+               AND (btrim(a.article) = ${article} OR btrim(a.article) LIKE ${part}::text || '-%'
+                    OR btrim(a.article) LIKE ${part}::text || '.%'))`,
+        );
         break;
       }
       case "personScope":

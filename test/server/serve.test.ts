@@ -3,11 +3,12 @@
  * port, the URL printed, users added through the running server (the embedded database's
  * folder is held by it), and a clean stop on SIGTERM / SIGINT that releases the folder.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { BIN, turnstile } from "../helpers/cli.ts";
 import {
   closeTestStore,
   describeEachStore,
@@ -15,8 +16,6 @@ import {
   TEST_DATABASE_URL,
   type TestStore,
 } from "../helpers/stores.ts";
-
-const BIN = new URL("../../bin/turnstile.js", import.meta.url).pathname;
 
 interface Running {
   child: ChildProcess;
@@ -56,19 +55,6 @@ function start(args: string[], env: Record<string, string>): Promise<Running> {
   });
 }
 
-function turnstile(args: string[], env: Record<string, string>, input?: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input ?? "");
-  });
-}
-
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -103,7 +89,12 @@ describeEachStore("turnstile serve", (use) => {
     expect(server.stdout()).toMatch(/API documentation: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
     expect(server.stdout()).toMatch(/npx turnstile( --data-dir \S+)? user add admin --role admin/);
     const health = await fetch(`${server.url}/api/health`);
-    expect(await health.json()).toEqual({ ok: true, database: use().kind });
+    expect(await health.json()).toEqual({
+      ok: true,
+      database: use().kind,
+      people: 0,
+      syntheticPeople: 0,
+    });
     const added = await turnstile(
       [...args, "user", "add", "boss", "--role", "admin", "--password-stdin"],
       env,

@@ -26,7 +26,14 @@ import { recordView, type Viewer } from "../../services/visibility.ts";
 import type { Queryable } from "../../store/connection.ts";
 import { ENTITY_NAMES, type EntityName } from "../../store/entity-tables.ts";
 import { jsonOnce } from "../json-reply.ts";
-import { ERRORS, errorBody, idParams, page, WRITE_ERRORS } from "../schemas/common.ts";
+import {
+  booleanQuery,
+  ERRORS,
+  errorBody,
+  idParams,
+  page,
+  WRITE_ERRORS,
+} from "../schemas/common.ts";
 import {
   auditEntryOut,
   createBody,
@@ -202,9 +209,19 @@ function registerEntity(app: Api, deps: Deps, entity: EntityName): void {
       tags,
       summary: `the audit log of a ${entity} (editors)`,
       params: idParams,
+      querystring: z.strictObject({
+        events: booleanQuery.describe("people: the entries of their events too"),
+      }),
       response: { 200: z.object({ items: z.array(auditEntryOut) }), ...ERRORS, 500: errorBody },
     },
-    handler: async (request) => ({ items: await entityHistory(store, entity, request.params.id) }),
+    handler: async (request) => ({
+      items: await entityHistory(
+        store,
+        entity,
+        request.params.id,
+        entity === "person" && request.query.events === true,
+      ),
+    }),
   });
 }
 

@@ -6,9 +6,10 @@ import { z } from "zod";
 import { listAuditLog, listDeleted } from "../../services/admin.ts";
 import { personTimeline, searchPeople } from "../../services/people.ts";
 import { ENTITY_NAMES } from "../../store/entity-tables.ts";
+import { peopleCounts } from "../../store/people.ts";
 import { jsonOnce } from "../json-reply.ts";
 import { ERRORS, idParams, page } from "../schemas/common.ts";
-import { auditEntryOut, personOut, RECORD_OUT } from "../schemas/records.ts";
+import { auditEntryOut, LIST_QUERY, personOut, RECORD_OUT } from "../schemas/records.ts";
 import type { Api, Deps } from "./types.ts";
 
 // Typed loosely: events are shaped by the reader's role (visibility.ts).
@@ -43,12 +44,24 @@ export function registerRegistryRoutes(app: Api, deps: Deps): void {
     config: { access: "public" },
     schema: {
       tags: ["meta"],
-      summary: "is the server up (and its database reachable)",
+      summary: "is the server up (and its database reachable); how many people are synthetic",
       response: {
-        200: z.object({ ok: z.literal(true), database: z.enum(["pglite", "postgres"]) }),
+        200: z.object({
+          ok: z.literal(true),
+          database: z.enum(["pglite", "postgres"]),
+          people: z.number().int().describe("people in the registry, all visibilities"),
+          syntheticPeople: z
+            .number()
+            .int()
+            .describe("of them made up by the demo generator: when > 0, say the data is synthetic"),
+        }),
       },
     },
-    handler: async () => ({ ok: true as const, database: store.engine }),
+    handler: async () => {
+      // Counts over the whole registry, like the dashboard's: an aggregate, public.
+      const { people, synthetic } = await peopleCounts(store);
+      return { ok: true as const, database: store.engine, people, syntheticPeople: synthetic };
+    },
   });
 
   app.get("/api/people/:id/timeline", {
@@ -74,12 +87,27 @@ export function registerRegistryRoutes(app: Api, deps: Deps): void {
       querystring: z.strictObject({
         q: z.string().min(1).max(200),
         limit: z.coerce.number().int().min(1).max(100).default(20),
+        // The registry's filters, as on GET /api/people, applied to the matches.
+        ...LIST_QUERY.person.pick({
+          status: true,
+          region: true,
+          article: true,
+          mechanism: true,
+          health: true,
+          recognizedBy: true,
+        }).shape,
       }),
       response: { 200: z.object({ items: z.array(personOut) }), ...ERRORS },
     },
-    handler: async (request) => ({
-      items: await searchPeople(store, request.query.q, request.query.limit, request.principal),
-    }),
+    handler: async (request) => {
+      const { q, limit, ...filters } = request.query;
+      return {
+        items: await searchPeople(store, q, limit, request.principal, {
+          filters,
+          cache: deps.cache,
+        }),
+      };
+    },
   });
 
   app.get("/api/trash", {

@@ -273,6 +273,17 @@ export const LIST_QUERY = {
     gender: filterText.describe("viewer and above"),
     visibility: z.enum(VISIBILITIES).optional().describe("viewer and above"),
     consent: z.enum(CONSENTS).optional().describe("viewer and above"),
+    article: filterText.describe(
+      'a criminal-code article named in one of their events ("361" also finds 361-1, 361.2)',
+    ),
+    mechanism: z
+      .enum(RELEASE_MECHANISMS)
+      .optional()
+      .describe("released at least once by this mechanism; viewer and above"),
+    health: booleanQuery.describe("a health concern is recorded (true) or not; viewer and above"),
+    recognizedBy: filterText.describe(
+      "recognized as a political prisoner by this monitor, not withdrawn; viewer and above",
+    ),
   }),
   event: z.strictObject({
     ...pageQuery,

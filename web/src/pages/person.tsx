@@ -5,9 +5,10 @@
  */
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { Timeline } from "../api/types.ts";
-import { useApi } from "../api/use-api.ts";
+import { dataChanged, useApi } from "../api/use-api.ts";
+import { ConfirmDelete } from "../components/confirm-delete.tsx";
 import { usePageTitle } from "../components/layout.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { displayName, type Formatter, useFormat } from "../format.ts";
@@ -146,9 +147,21 @@ function Events({ timeline, editable }: { timeline: Timeline; editable: boolean 
               <EventDetails event={e} />
               <SourceList sources={e.sources} />
               {editable && (
-                <Link className="small" to={`/events/${encodeURIComponent(e.id)}/edit`}>
-                  {t("person.editEvent")}
-                </Link>
+                <div className="event-actions">
+                  <Link className="small" to={`/events/${encodeURIComponent(e.id)}/edit`}>
+                    {t("person.editEvent")}
+                  </Link>{" "}
+                  <ConfirmDelete
+                    path={`/api/events/${encodeURIComponent(e.id)}`}
+                    version={e.version}
+                    label={t("deletion.deleteEvent")}
+                    question={t("deletion.confirmEvent", {
+                      type: t(`eventType.${e.type}`, { defaultValue: e.type }),
+                      date: fmt.partial(e.date),
+                    })}
+                    onDeleted={dataChanged}
+                  />
+                </div>
               )}
             </div>
           </li>
@@ -163,6 +176,7 @@ export default function PersonPage() {
   const fmt = useFormat();
   const { id = "" } = useParams();
   const { can } = useSession();
+  const navigate = useNavigate();
   const { data, error, loading } = useApi<Timeline>(
     `/api/people/${encodeURIComponent(id)}/timeline`,
   );
@@ -194,7 +208,19 @@ export default function PersonPage() {
           </Link>
           <Link className="button" to={`/people/${encodeURIComponent(p.id)}/events/new`}>
             {t("person.addEvent")}
-          </Link>
+          </Link>{" "}
+          <ConfirmDelete
+            path={`/api/people/${encodeURIComponent(p.id)}`}
+            version={p.version}
+            label={t("deletion.deletePerson")}
+            question={t("deletion.confirmPerson", { name })}
+            onDeleted={() => {
+              dataChanged();
+              navigate(can("admin") ? "/trash" : "/registry", {
+                state: { deleted: name },
+              });
+            }}
+          />
         </p>
       )}
       <Facts timeline={data} />

@@ -157,20 +157,26 @@ export function Filters({ monitors }: { monitors: string[] }) {
           size={8}
         />
       </form>
-      <Select
-        id="filter-mechanism"
-        label={t("registry.mechanism")}
-        value={value("mechanism")}
-        options={MECHANISMS.map((m) => [m, t(`exit.${m}`)] as const)}
-        onChange={(v) => set("mechanism", v)}
-      />
-      <Select
-        id="filter-recognized"
-        label={t("registry.recognizedBy")}
-        value={value("recognizedBy")}
-        options={monitors.map((m) => [m, m] as const)}
-        onChange={(v) => set("recognizedBy", v)}
-      />
+      {/* Release mechanisms, recognition and health are not public fields: the API
+          refuses these filters to anonymous readers (docs/API.md). */}
+      {can("viewer") && (
+        <Select
+          id="filter-mechanism"
+          label={t("registry.mechanism")}
+          value={value("mechanism")}
+          options={MECHANISMS.map((m) => [m, t(`exit.${m}`)] as const)}
+          onChange={(v) => set("mechanism", v)}
+        />
+      )}
+      {can("viewer") && (
+        <Select
+          id="filter-recognized"
+          label={t("registry.recognizedBy")}
+          value={value("recognizedBy")}
+          options={monitors.map((m) => [m, m] as const)}
+          onChange={(v) => set("recognizedBy", v)}
+        />
+      )}
       {can("viewer") && (
         <Select
           id="filter-health"

@@ -1,7 +1,7 @@
 /**
  * The registry: search by any spelling of a name (the API's search matches across Cyrillic
  * and Latin), filters, sortable columns and pages, all in the URL. With a search text the
- * list is the search's best matches (at most 100) with the filters applied to them;
+ * list is the search's best matches (at most 100) that pass the filters (the API applies them);
  * without, it is the API's filtered, sorted list, page by page.
  */
 import { useTranslation } from "react-i18next";
@@ -25,24 +25,13 @@ function sortParam(value: string | null): { key: SortKey; descending: boolean } 
   return { key: key === "region" ? "region" : "name", descending };
 }
 
-/** Search hits filtered, sorted and cut into pages here (the search has no filters). */
+/** Search hits (filtered by the API) sorted and cut into pages here. */
 function pageOfHits(
   hits: Person[],
   params: URLSearchParams,
   nameOf: (p: Person) => string,
 ): Page<Person> {
-  const status = params.get("status");
-  const region = params.get("region");
-  const article = params.get("article");
-  let items = hits.filter(
-    (p) =>
-      (!status || p.status === status) &&
-      (!region || p.region === region) &&
-      (!article ||
-        p.articles.some(
-          (a) => a === article || a.startsWith(`${article}-`) || a.startsWith(`${article}.`),
-        )),
-  );
+  let items = hits;
   if (params.get("sort")) {
     const { key, descending } = sortParam(params.get("sort"));
     const value = (p: Person) => (key === "region" ? (p.region ?? "") : nameOf(p));
@@ -143,7 +132,7 @@ export default function Registry() {
     : undefined;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k)]));
   const listPath = q
-    ? withQuery("/api/search/people", { q, limit: 100 })
+    ? withQuery("/api/search/people", { q, limit: 100, ...filters })
     : withQuery("/api/people", {
         ...filters,
         sort: apiSort,
