@@ -349,7 +349,8 @@ describeEachStore("history of bulk-loaded people", (use) => {
       bundle({
         "sources.csv": BAD["sources.csv"],
         "people.csv": "id,name\nz1,Зміцер Z\nz10,Другі Z\n",
-        "names.csv": "person_id,name,script,kind\nz1,Zmicier Z,latin,transliteration\nz10,Druhi Z,latin,alias\n",
+        "names.csv":
+          "person_id,name,script,kind\nz1,Zmicier Z,latin,transliteration\nz10,Druhi Z,latin,alias\n",
       }),
       { bulkMinRows: 1 },
     );

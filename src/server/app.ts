@@ -25,9 +25,12 @@ import { registerErrorHandling } from "./errors.ts";
 import { registerJsonBodyParser } from "./json-body.ts";
 import { registerAccountRoutes } from "./routes/accounts.ts";
 import { registerAnalyticsRoutes } from "./routes/analytics.ts";
+import { registerEstimationRoutes } from "./routes/estimation.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { registerLocalRoutes } from "./routes/local.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
 import { registerRegistryRoutes } from "./routes/registry.ts";
+import { registerReviewRoutes } from "./routes/review.ts";
 import type { Api, Deps } from "./routes/types.ts";
 import { type WebAppOptions, webApp } from "./static.ts";
 
@@ -190,7 +193,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerAccountRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerEstimationRoutes(app, deps);
+  registerReviewRoutes(app, deps);
   registerLocalRoutes(app, deps);
+  // In a plugin of its own: multipart bodies are taken there and nowhere else.
+  await app.register(importRoutes, { deps });
   // After the API: every other path outside /api is the web application's.
   if (options.web !== false) await app.register(webApp, options.web ?? {});
   return app;

@@ -18,6 +18,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Secret of the local admin route (see run.ts); null disables the route. */
   localSecret: string | null;
+  /** Largest upload to POST /api/imports in bytes, all its files together. */
+  importMaxBytes: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   minCell: DEFAULT_MIN_CELL,
   logLevel: "info",
   localSecret: null,
+  importMaxBytes: 256 * 1024 * 1024,
 };
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -72,5 +75,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ),
     minCell: positive("TURNSTILE_MIN_CELL", env.TURNSTILE_MIN_CELL, DEFAULT_CONFIG.minCell),
     logLevel: env.LOG_LEVEL || DEFAULT_CONFIG.logLevel,
+    importMaxBytes:
+      positive("TURNSTILE_IMPORT_MAX_MB", env.TURNSTILE_IMPORT_MAX_MB, 256) * 1024 * 1024 ||
+      DEFAULT_CONFIG.importMaxBytes,
   };
 }

@@ -72,6 +72,11 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, "bad_json", "the body is empty: send a JSON object"],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, "bad_json", "the body is not valid JSON"],
 };
+/** The code of other client errors with these statuses (an upload too large, not multipart). */
+const STATUS_CODES: Record<number, string> = {
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+};
 /** Errors whose own message says more than the generic one (json-body.ts). */
 const OWN_MESSAGE = new Set(["FST_ERR_CTP_EMPTY_JSON_BODY", "FST_ERR_CTP_INVALID_JSON_BODY"]);
 
@@ -119,7 +124,8 @@ export function registerErrorHandling(app: Api): void {
       return reply.code(429).send(body("rate_limited", error.message || "too many requests"));
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(body("bad_request", error.message));
+      const code = STATUS_CODES[error.statusCode] ?? "bad_request";
+      return reply.code(error.statusCode).send(body(code, error.message));
     }
     request.log.error({ err: error }, "unexpected error");
     return reply

@@ -64,6 +64,35 @@ function probeFor(method: string, url: string): Probe | undefined {
     "GET /api/analytics/reconcile": { url: "/api/analytics/reconcile", ok: 200 },
     "GET /api/analytics/at-risk": { url: "/api/analytics/at-risk", ok: 200 },
     "GET /api/analytics/dashboard": { url: "/api/analytics/dashboard", ok: 200 },
+    "GET /api/review/matches": { url: "/api/review/matches", ok: 200 },
+    "POST /api/review/matches/:id/accept": { url: "/api/review/matches/999999/accept", ok: 404 },
+    "POST /api/review/matches/:id/reject": { url: "/api/review/matches/999999/reject", ok: 404 },
+    "GET /api/review/merges": { url: "/api/review/merges", ok: 200 },
+    "POST /api/review/merges/:id/undo": { url: "/api/review/merges/999999/undo", ok: 404 },
+    "POST /api/review/articles": { url: "/api/review/articles", body: {}, ok: 400 },
+    "GET /api/review/drafts": { url: "/api/review/drafts", ok: 200 },
+    "PATCH /api/review/drafts/:id": { url: "/api/review/drafts/999999", body: {}, ok: 400 },
+    "POST /api/review/drafts/:id/accept": { url: "/api/review/drafts/999999/accept", ok: 404 },
+    "POST /api/review/drafts/:id/reject": { url: "/api/review/drafts/999999/reject", ok: 404 },
+    // The fixture's people are cited by its public and restricted sources alike: one list
+    // alone, a 400 for every caller allowed in (the access check comes first).
+    "GET /api/estimation/estimate": {
+      url: "/api/estimation/estimate?lists=s-public&at=2016-01-01",
+      ok: 400,
+    },
+    "GET /api/estimation/simulate": {
+      url: "/api/estimation/simulate?from=2016-01-01&months=2&runs=20",
+      ok: 200,
+    },
+    "GET /api/estimation/backtest": {
+      url: "/api/estimation/backtest?at=2016-01-01&months=2&runs=20",
+      ok: 200,
+    },
+    // Not multipart: refused before anything is read or reserved.
+    "POST /api/imports": { url: "/api/imports", body: {}, ok: 415 },
+    "GET /api/imports": { url: "/api/imports", ok: 200 },
+    "GET /api/imports/:id": { url: "/api/imports/no-such-import", ok: 404 },
+    "GET /api/imports/:id/report.csv": { url: "/api/imports/no-such-import/report.csv", ok: 404 },
     "GET /api/docs": { url: "/api/docs", ok: 200 },
     "GET /api/docs/": { url: "/api/docs/", ok: 200 },
     "GET /api/docs/json": { url: "/api/docs/json", ok: 200 },

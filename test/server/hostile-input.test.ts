@@ -11,6 +11,7 @@ import type { Store } from "../../src/store/connection.ts";
 import { describeEachStore } from "../helpers/stores.ts";
 import { PUBLIC_ID, seedFixture } from "./fixture.ts";
 import { account, call, sessionHeaders, testApp } from "./helpers.ts";
+import { finished, upload } from "./upload.ts";
 
 interface Hostile {
   label: string;
@@ -289,6 +290,187 @@ describeEachStore("hostile input", (use) => {
       { field: "personId", message: 'unknown person "nobody"' },
     ]);
     expect(await state(store)).toBe(before);
+  });
+
+  it("review desk: hostile text in an article's fields and a draft's edits is stored exactly, or refused naming the field", async () => {
+    const { store } = use();
+    const problems: string[] = [];
+    const article = (n: number) =>
+      `Le 11 septembre 2025, 52 prisonniers ont été libérés (article ${n}).`;
+    for (const field of ["title", "publisher", "url"]) {
+      for (const hostile of HOSTILE) {
+        serial++;
+        const where = `articles.${field} ← ${hostile.label}`;
+        const refused = hostile.value.length > 500 ? /longer than/ : hostile.refused;
+        const before = await state(store);
+        const response = await call(app, "POST", "/api/review/articles", {
+          headers: editor,
+          body: { text: article(serial), published: "2025-09-16", [field]: hostile.value },
+        });
+        if (refused) {
+          const named = response
+            .json()
+            .error?.fields?.some(
+              (f: { field: string; message: string }) =>
+                f.field === field && refused.test(f.message),
+            );
+          if (response.statusCode !== 400 || !named)
+            problems.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+          if ((await state(store)) !== before)
+            problems.push(`${where}: refused but something was written`);
+          continue;
+        }
+        if (response.statusCode !== 201) {
+          problems.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+          continue;
+        }
+        const [row] = await store.query<Record<string, string>>(
+          "SELECT title, publisher, url FROM draft_article WHERE source_id = $1",
+          [response.json().articleSourceId],
+        );
+        if (row?.[field] !== hostile.value)
+          problems.push(`${where}: read back ${JSON.stringify(row?.[field])?.slice(0, 80)}`);
+      }
+    }
+    const pasted = await call(app, "POST", "/api/review/articles", {
+      headers: editor,
+      body: { text: article(0), published: "2025-09-16" },
+    });
+    const draft = pasted.json().drafts?.[0];
+    expect(draft?.kind, pasted.body).toBe("release_operation");
+    for (const hostile of HOSTILE) {
+      const where = `drafts edits.description ← ${hostile.label}`;
+      const before = await state(store);
+      const response = await call(app, "PATCH", `/api/review/drafts/${draft.id}`, {
+        headers: editor,
+        body: { edits: { description: hostile.value } },
+      });
+      if (hostile.refused) {
+        const named = response
+          .json()
+          .error?.fields?.some(
+            (f: { field: string; message: string }) =>
+              f.field === "edits.description" && hostile.refused?.test(f.message),
+          );
+        if (response.statusCode !== 400 || !named)
+          problems.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+        if ((await state(store)) !== before)
+          problems.push(`${where}: refused but something was written`);
+      } else if (response.json().editedPayload?.description !== hostile.value) {
+        problems.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("estimation parameters: hostile text is refused with a 400 naming the field, nothing written", async () => {
+    const { store } = use();
+    const problems: string[] = [];
+    const urls = (value: string) => [
+      ["lists", `/api/estimation/estimate?lists=${value}`],
+      ["at", `/api/estimation/estimate?at=${value}`],
+      ["releases", `/api/estimation/simulate?from=2016-01-01&months=2&releases=${value}`],
+      ["from", `/api/estimation/simulate?from=${value}&months=2`],
+      ["arrestRate", `/api/estimation/simulate?from=2016-01-01&months=2&arrestRate=${value}`],
+      ["at", `/api/estimation/backtest?at=${value}&months=2`],
+    ];
+    // A lone surrogate cannot be written in a URL at all.
+    for (const hostile of HOSTILE.filter((h) => h.label !== "lone surrogate")) {
+      const before = await state(store);
+      for (const [field, url] of urls(encodeURIComponent(hostile.value))) {
+        const response = await call(app, "GET", url as string);
+        const text = response.body;
+        if (response.statusCode !== 400 || !text.includes(field as string))
+          problems.push(
+            `${hostile.label} in ${field}: ${response.statusCode} ${text.slice(0, 160)}`,
+          );
+      }
+      if ((await state(store)) !== before) problems.push(`${hostile.label}: something was written`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("uploads to import: hostile file names, unknown parts and broken forms are refused; hostile cells are stored exactly", async () => {
+    const { store } = use();
+    const people = "id,name\nhostile-up,x\n";
+    const refusals: [string, Parameters<typeof upload>[2], Record<string, string>, RegExp][] = [
+      [
+        "a path as file name",
+        [{ field: "files", name: "../../people.csv", content: people }],
+        {},
+        /^files: people\.csv/,
+      ],
+      [
+        "a control character in a file name",
+        [{ field: "files", name: "people\u0007.csv", content: people }],
+        {},
+        /files: the file name contains the control character U\+0007/,
+      ],
+      [
+        "an unknown part",
+        [
+          { field: "files", name: "people.csv", content: people },
+          { field: "__proto__", name: "x.csv", content: "x" },
+        ],
+        {},
+        /./,
+      ],
+      [
+        "an unknown field",
+        [{ field: "files", name: "people.csv", content: people }],
+        { admin: "true" },
+        /admin: is not a field of this form/,
+      ],
+      [
+        "an unknown encoding",
+        [{ field: "files", name: "people.csv", content: people }],
+        { encoding: "klingon" },
+        /encoding: unknown encoding "klingon"/,
+      ],
+      [
+        "a mapping that is not JSON",
+        [
+          { field: "mapping", name: "m.json", content: "{oops" },
+          { field: "files", name: "people.csv", content: people },
+        ],
+        {},
+        /mapping: cannot read the mapping m\.json/,
+      ],
+    ];
+    for (const [label, parts, fields, message] of refusals) {
+      const response = await upload(app, editor, parts, fields);
+      if (label === "a path as file name") {
+        // Kept under its base name only: imported as people.csv, never written elsewhere.
+        expect(response.statusCode, `${label}: ${response.body}`).toBe(201);
+        await finished(app, editor, response.json().id);
+        continue;
+      }
+      expect(response.statusCode, `${label}: ${response.body}`).toBe(400);
+      expect(response.json().error.message, label).toMatch(message);
+    }
+    await store.query("DELETE FROM person WHERE id = 'hostile-up'");
+    const broken = await call(app, "POST", "/api/imports", {
+      headers: { ...editor, "content-type": "multipart/form-data; boundary=x" },
+      body: '--x\r\nContent-Disposition: form-data; name="files"; filename="people.csv"\r\n\r\nid,na',
+    });
+    expect(broken.statusCode).toBeGreaterThanOrEqual(400);
+    expect(broken.statusCode).toBeLessThan(500);
+    expect((await call(app, "GET", "/api/imports", { headers: editor })).json().current).toBeNull();
+    // Cells of every hostile kind the bundle accepts are stored exactly as they were sent.
+    const accepted = HOSTILE.filter((h) => !h.refused);
+    const csv = `id,name\n${accepted.map((h, i) => `hostile-csv-${i},"${h.value.replaceAll('"', '""')}"`).join("\n")}\n`;
+    const job = await finished(
+      app,
+      editor,
+      (await upload(app, editor, [{ field: "files", name: "people.csv", content: csv }])).json().id,
+    );
+    expect(job.state, JSON.stringify(job.problems)).toBe("done");
+    const rows = await store.query<{ id: string; name: string }>(
+      "SELECT id, name FROM person WHERE id LIKE 'hostile-csv-%'",
+    );
+    for (const [i, h] of accepted.entries()) {
+      expect(rows.find((r) => r.id === `hostile-csv-${i}`)?.name, h.label).toBe(h.value.trim());
+    }
   });
 
   it("search text is matched literally, never as a pattern or SQL", async () => {

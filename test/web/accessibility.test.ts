@@ -91,6 +91,8 @@ describeWeb("web app: accessibility", (use) => {
         ["person-edit", `/people/${person?.id}/edit`, "input[name=name]"],
         ["event-new", `/people/${person?.id}/events/new`, "input[name=date]"],
         ["person-admin", `/people/${person?.id}`, ".history-list li"],
+        ["trash", "/trash", ".trash-table tbody tr, .trash-empty"],
+        ["import", "/import", "input[type=file]"],
       ];
       for (const [name, path, ready] of pages) {
         await page.goto(`${use().url}${path}`);

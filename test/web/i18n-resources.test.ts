@@ -28,6 +28,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 /** Strings a language writes as English does. */
 const SHARED: Record<string, string[]> = {
   fr: [
+    "import.table",
+    "import.tables.sources",
     "chart.downloadSvg",
     "chart.downloadPng",
     "charts.axis.date",
@@ -45,6 +47,13 @@ const SHARED: Record<string, string[]> = {
     "audit.action",
     "qualifier.exact",
     "region.Minsk",
+    "history.fields.type",
+    "history.fields.date",
+    "history.fields.articles",
+    "history.fields.description",
+    "history.fields.source_ids",
+    "trash.kind.source",
+    "trash.action",
   ],
   ru: [],
   be: [],

@@ -58,6 +58,16 @@ export async function mainPages(store: Store): Promise<MainPage[]> {
       path: "/monitor-counts",
       ready: (p) => visible(p, "[data-testid=counts-table] tbody tr"),
     },
+    {
+      name: "estimate",
+      path: "/estimate?at=2026-06-30",
+      ready: (p) => visible(p, "[data-testid=overlap-table] tbody tr"),
+    },
+    {
+      name: "simulate",
+      path: "/simulate?from=2026-01-01&months=12&releases=2026-01-01:100&runs=200",
+      ready: (p) => visible(p, "[data-testid=simulation-chart] .recharts-area-area"),
+    },
     { name: "account", path: "/account", ready: (p) => visible(p, "form.login") },
   ];
 }

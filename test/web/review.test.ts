@@ -210,7 +210,7 @@ describeWeb("web app: the review desk", (use) => {
       const href = `/operations/${encodeURIComponent(draft?.recordId as string)}`;
       await page.locator(`[data-testid=operations-table] a[href="${href}"]`).first().click();
       await page.getByRole("heading", { level: 1 }).waitFor();
-      await expect(page.getByText("John Coale").first().isVisible()).resolves.toBe(true);
+      await page.getByText("John Coale").first().waitFor();
       await page.locator(".source-items li", { hasText: TITLE }).waitFor();
       const [operation] = await store.query<{ sources: string[] }>(
         "SELECT source_ids AS sources FROM release_operation WHERE id = $1",

@@ -15,9 +15,15 @@ const Operations = lazy(() => import("./pages/operations.tsx"));
 const OperationPage = lazy(() => import("./pages/operation.tsx"));
 const Sanctions = lazy(() => import("./pages/sanctions.tsx"));
 const MonitorCounts = lazy(() => import("./pages/monitor-counts.tsx"));
+const Estimate = lazy(() => import("./pages/estimate.tsx"));
+const Simulate = lazy(() => import("./pages/simulate.tsx"));
 const PersonForm = lazy(() => import("./entry/person-form.tsx"));
 const EventForm = lazy(() => import("./entry/event-form.tsx"));
 const Account = lazy(() => import("./account/account.tsx"));
+const Trash = lazy(() => import("./pages/trash.tsx"));
+const Review = lazy(() => import("./pages/review.tsx"));
+const Extract = lazy(() => import("./pages/extract.tsx"));
+const ImportPage = lazy(() => import("./pages/import.tsx"));
 const NotFound = lazy(() => import("./pages/not-found.tsx"));
 
 export function App() {
@@ -38,7 +44,13 @@ export function App() {
               <Route path="/operations/:id" element={<OperationPage />} />
               <Route path="/sanctions" element={<Sanctions />} />
               <Route path="/monitor-counts" element={<MonitorCounts />} />
+              <Route path="/estimate" element={<Estimate />} />
+              <Route path="/simulate" element={<Simulate />} />
               <Route path="/account" element={<Account />} />
+              <Route path="/trash" element={<Trash />} />
+              <Route path="/review" element={<Review />} />
+              <Route path="/extract" element={<Extract />} />
+              <Route path="/import" element={<ImportPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

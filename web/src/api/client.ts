@@ -45,6 +45,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token of the session, for writes made without {@link request} (uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 type Params = Record<string, string | number | boolean | null | undefined>;
 
 /** `path?key=value…`, leaving out empty values. */

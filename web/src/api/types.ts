@@ -315,3 +315,81 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
   batch: string | null;
 }
+
+/** One field of a match score: how it agrees, the bits it adds, and what was compared. */
+export interface MatchField {
+  field: string;
+  level: string;
+  weight: number;
+  detail: string;
+}
+
+/** A pair of the matching review queue (GET /api/review/matches). */
+export interface MatchCandidate {
+  id: number;
+  leftId: string;
+  rightId: string;
+  probability: number;
+  weight: number;
+  explanation: { weight?: number; levels?: Record<string, string>; fields?: MatchField[] };
+  status: "pending" | "accepted" | "rejected" | "linked";
+  mergeId: number | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  left: Person | null;
+  right: Person | null;
+}
+
+export interface MergeEntry {
+  id: number;
+  intoId: string;
+  fromId: string;
+  intoName: string | null;
+  fromName: string | null;
+  candidateId: number | null;
+  mergedBy: string;
+  mergedAt: string;
+  undoneBy: string | null;
+  undoneAt: string | null;
+}
+
+export type DraftKind = "release_operation" | "monitor_count" | "measure" | "diplomatic_event";
+
+/** A draft read from a news article (GET /api/review/drafts). */
+export interface Draft {
+  id: number;
+  articleSourceId: string;
+  kind: DraftKind;
+  status: "pending" | "accepted" | "rejected";
+  payload: Record<string, string | number | null>;
+  editedPayload: Record<string, string | number | null> | null;
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  confidence: number;
+  notes: string[];
+  evidence: { field: string; text: string; start: number; end: number }[];
+  recordId: string | null;
+  reviewer: string | null;
+  reviewedAt: string | null;
+}
+
+export interface ExtractionResult {
+  articleSourceId: string;
+  language: "fr" | "en" | "ru";
+  published: string | null;
+  publishedFrom: "given" | "text" | "none";
+  warnings: string[];
+  created: number;
+  alreadySaved: number;
+  drafts: Draft[];
+}
+
+export interface DraftAccepted {
+  draft: Draft;
+  kind: DraftKind;
+  recordId: string;
+  action: "created" | "linked";
+  sourceCreated: boolean;
+}

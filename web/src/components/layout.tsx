@@ -51,8 +51,15 @@ function Navigation() {
     ["/operations", t("nav.operations")],
     ["/sanctions", t("nav.sanctions")],
     ["/monitor-counts", t("nav.monitorCounts")],
+    ["/estimate", t("nav.estimate")],
+    ["/simulate", t("nav.simulate")],
   ];
   if (can("editor")) items.push(["/people/new", t("nav.newPerson")]);
+  if (can("editor")) {
+    items.push(["/review", t("nav.review")], ["/extract", t("nav.extract")]);
+  }
+  if (can("admin")) items.push(["/trash", t("nav.trash")]);
+  if (can("editor")) items.push(["/import", t("nav.import")]);
   items.push(["/account", session.user ? session.user.name : t("nav.signIn")]);
   return (
     <nav aria-label={t("layout.mainNavigation")}>
