@@ -5,6 +5,7 @@
  * use-case errors the HTTP edge answers (404 no such thing, 409 already decided or stale,
  * 400 naming the field).
  */
+import { DEFAULT_THRESHOLDS } from "../analytics/matching/link.ts";
 import { isoToDay, PartialDateError } from "../domain/partial-date.ts";
 import type { Language } from "../ingest/extract/types.ts";
 import type { Queryable, Store } from "../store/connection.ts";
@@ -24,6 +25,8 @@ import {
 } from "./extract.ts";
 import {
   acceptCandidate,
+  ensureNameKeys,
+  linkCandidates,
   MergeError,
   rejectCandidate,
   reviewQueue,
@@ -119,6 +122,25 @@ export async function rejectPair(
 }
 
 /** Merges, newest first, each with the names of both people as they were merged. */
+/**
+ * Looks for duplicates across the registry and puts every pair in the review band or above
+ * in the queue — none is merged without a reviewer here (`turnstile match` merges the
+ * surest pairs itself). Pairs already decided are not proposed again.
+ */
+export async function findDuplicates(store: Store, actor: string) {
+  await ensureNameKeys(store);
+  const summary = await linkCandidates(store, {
+    thresholds: { link: Number.POSITIVE_INFINITY, review: DEFAULT_THRESHOLDS.review },
+    actor,
+  });
+  return {
+    people: summary.people,
+    comparisons: summary.comparisons,
+    queued: summary.queued,
+    alreadyDecided: summary.alreadyDecided,
+  };
+}
+
 export async function recentMerges(store: Store, limit: number) {
   const merges = await listMerges(store, { limit });
   return Promise.all(

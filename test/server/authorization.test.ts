@@ -67,6 +67,7 @@ function probeFor(method: string, url: string): Probe | undefined {
     "GET /api/review/matches": { url: "/api/review/matches", ok: 200 },
     "POST /api/review/matches/:id/accept": { url: "/api/review/matches/999999/accept", ok: 404 },
     "POST /api/review/matches/:id/reject": { url: "/api/review/matches/999999/reject", ok: 404 },
+    "POST /api/review/matches/find": { url: "/api/review/matches/find", ok: 200 },
     "GET /api/review/merges": { url: "/api/review/merges", ok: 200 },
     "POST /api/review/merges/:id/undo": { url: "/api/review/merges/999999/undo", ok: 404 },
     "POST /api/review/articles": { url: "/api/review/articles", body: {}, ok: 400 },

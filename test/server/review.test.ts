@@ -385,3 +385,35 @@ describeEachStore("review desk API", (use) => {
     expect(await byStatus("all")).toBe(6);
   });
 });
+
+describeEachStore("review desk API: finding duplicates from the web", (use) => {
+  it("queues every likely pair for a reviewer and merges none; viewers may not", async () => {
+    const { store } = use();
+    await loadFixture(store);
+    const app = await testApp(store);
+    const editor = await sessionHeaders(store, await account(store, "ed", "editor"));
+    const viewer = await sessionHeaders(store, await account(store, "vi", "viewer"));
+    const people = async () =>
+      (await store.query<{ n: number }>("SELECT count(*)::int AS n FROM person"))[0]?.n;
+    const before = await people();
+
+    const refused = await call(app, "POST", "/api/review/matches/find", { headers: viewer });
+    expect(refused.statusCode).toBe(403);
+    const found = await call(app, "POST", "/api/review/matches/find", { headers: editor });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ people: before, alreadyDecided: 0 });
+    // p1/p4 (which `turnstile match` merges by itself) and p2/p5 both wait for a reviewer.
+    const pairs = (await call(app, "GET", "/api/review/matches", { headers: editor })).json()
+      .items as { leftId: string; rightId: string; status: string }[];
+    expect(found.json().queued).toBe(pairs.length);
+    expect(pairs.map((p) => `${p.leftId}/${p.rightId}`)).toEqual(
+      expect.arrayContaining(["p1/p4", "p2/p5"]),
+    );
+    expect(pairs.every((p) => p.status === "pending")).toBe(true);
+    expect(await people()).toBe(before);
+    const [merges] = await store.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM person_merge",
+    );
+    expect(merges?.n).toBe(0);
+  });
+});

@@ -232,6 +232,13 @@ describeWeb("web app: the review desk", (use) => {
     try {
       await signIn(page, url, "editor");
       await page.getByRole("link", { name: "Review duplicates" }).first().click();
+      // A search over the whole registry from the page queues pairs and merges none.
+      const people = await store.query("SELECT count(*)::int AS n FROM person");
+      await page.getByRole("button", { name: "Look for duplicates in the registry" }).click();
+      await expect(
+        page.locator("[data-testid=find-result]").textContent({ timeout: 60_000 }),
+      ).resolves.toMatch(/people, [\d,  ]+ pairs compared: [\d,  ]+ pairs wait for review/);
+      await expect(store.query("SELECT count(*)::int AS n FROM person")).resolves.toEqual(people);
       const pair = page.locator("[data-testid=match-pair]", { hasText: "Olga Zeslenovich" });
       await pair.waitFor();
       const text = (await pair.textContent()) ?? "";

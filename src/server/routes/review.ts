@@ -12,6 +12,7 @@ import {
   draftList,
   editDraftFields,
   extractArticle,
+  findDuplicates,
   recentMerges,
   rejectDraftById,
   rejectPair,
@@ -184,6 +185,27 @@ export function registerReviewRoutes(app: Api, deps: Deps): void {
         into: request.body?.into,
         note: request.body?.note,
       }),
+  });
+
+  app.post("/api/review/matches/find", {
+    config: { access: "editor" },
+    schema: {
+      tags,
+      summary: "look for duplicates across the registry and queue them for review (editors)",
+      description:
+        "Every pair of people whose match probability is in the review band or above is queued; none is merged here. Pairs already decided are not proposed again.",
+      body: z.strictObject({}).nullish().describe("nothing"),
+      response: {
+        200: z.object({
+          people: z.number().int(),
+          comparisons: z.number().int().describe("pairs compared after blocking"),
+          queued: z.number().int().describe("pairs now waiting in the queue"),
+          alreadyDecided: z.number().int(),
+        }),
+        ...WRITE_ERRORS,
+      },
+    },
+    handler: async (request) => findDuplicates(store, request.principal.actor),
   });
 
   app.post("/api/review/matches/:id/reject", {

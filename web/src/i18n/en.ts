@@ -647,6 +647,13 @@ export const en = {
     lead: "Pairs of records that may be one person, found by matching names across scripts and spellings. Compare them, then merge them or keep them apart. A merge can be undone.",
     editorsOnly: "For editors: sign in with an editor's account.",
     empty: "No pairs are waiting for review.",
+    findTitle: "Look for duplicates",
+    findLead:
+      "Compares every person with the others by every written form of their names, birth date and region. Likely pairs join the queue above; none is merged without a reviewer.",
+    find: "Look for duplicates in the registry",
+    finding: "Looking for duplicates…",
+    found:
+      "{{people}} people, {{comparisons}} pairs compared: {{queued}} pairs wait for review ({{decided}} decided before).",
     pairTitle: "{{left}} and {{right}}",
     left: "First record",
     right: "Second record",

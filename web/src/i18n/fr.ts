@@ -655,6 +655,13 @@ export const fr: Messages = {
     lead: "Paires de fiches qui pourraient désigner une seule personne, trouvées en comparant les noms d'un alphabet et d'une graphie à l'autre. Comparez-les, puis fusionnez-les ou gardez-les distinctes. Une fusion peut être annulée.",
     editorsOnly: "Réservé aux éditeurs : connectez-vous avec un compte d'éditeur.",
     empty: "Aucune paire n'attend de décision.",
+    findTitle: "Chercher les doublons",
+    findLead:
+      "Compare chaque personne aux autres par toutes les graphies de son nom, sa date de naissance et sa région. Les paires probables rejoignent la file ci-dessus ; aucune n'est fusionnée sans relecteur.",
+    find: "Chercher les doublons dans le registre",
+    finding: "Recherche des doublons…",
+    found:
+      "{{people}} personnes, {{comparisons}} paires comparées : {{queued}} paires attendent une décision ({{decided}} déjà tranchées).",
     pairTitle: "{{left}} et {{right}}",
     left: "Première fiche",
     right: "Seconde fiche",

@@ -212,6 +212,57 @@ function Merges() {
   );
 }
 
+interface FindResult {
+  people: number;
+  comparisons: number;
+  queued: number;
+  alreadyDecided: number;
+}
+
+/** Runs the duplicate search over the whole registry; found pairs join the queue. */
+function FindDuplicates() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FindResult | undefined>();
+  const [failure, setFailure] = useState<Error | undefined>();
+  const find = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    setResult(undefined);
+    try {
+      setResult(await request<FindResult>("POST", "/api/review/matches/find", {}));
+      dataChanged();
+    } catch (error) {
+      setFailure(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="find-heading" className="find-duplicates">
+      <h2 id="find-heading">{t("review.findTitle")}</h2>
+      <p>{t("review.findLead")}</p>
+      <button type="button" disabled={busy} onClick={find} data-testid="find-duplicates">
+        {busy ? t("review.finding") : t("review.find")}
+      </button>
+      <div aria-live="polite">
+        {result && (
+          <p data-testid="find-result">
+            {t("review.found", {
+              people: fmt.number(result.people),
+              comparisons: fmt.number(result.comparisons),
+              queued: fmt.number(result.queued),
+              decided: fmt.number(result.alreadyDecided),
+            })}
+          </p>
+        )}
+      </div>
+      <ErrorMessage error={failure} />
+    </section>
+  );
+}
+
 export default function ReviewPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -231,6 +282,7 @@ export default function ReviewPage() {
       {queue.data?.items.map((pair) => (
         <Pair key={pair.id} pair={pair} />
       ))}
+      {editor && <FindDuplicates />}
       {editor && <Merges />}
     </div>
   );
