@@ -20,11 +20,12 @@ import {
 import type { Qualifier, StockRow } from "../api/types.ts";
 import { useFormat } from "../format.ts";
 import { type Annotation, AnnotationList, annotationLines } from "./annotations.tsx";
+import { dateAxisProps, peopleAxisProps, timeTooltipProps } from "./axes.ts";
 import { ChartFrame } from "./chart-frame.tsx";
 import type { LegendEntry } from "./export.ts";
 import { ChartLegend } from "./legend.tsx";
 import { COLORS, MONITOR_COLORS } from "./palette.ts";
-import { ms, tickFormatter, timeTicks } from "./time-axis.ts";
+import { ms, timeTicks } from "./time-axis.ts";
 
 export interface CountPoint {
   id: string;
@@ -164,48 +165,9 @@ export function StockChart(props: Props) {
         title={props.title}
       >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          height={48}
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={[from, to]}
-          ticks={ticks}
-          tickFormatter={tickFormatter(fmt.monthTick, ticks)}
-          stroke={COLORS.axis}
-          label={{
-            value: t("charts.axis.date"),
-            position: "insideBottom",
-            offset: 0,
-            fill: COLORS.axis,
-          }}
-        />
-        <YAxis
-          stroke={COLORS.axis}
-          tickFormatter={(v: number) => fmt.number(v)}
-          width={64}
-          label={{
-            value: t("charts.axis.people"),
-            angle: -90,
-            position: "insideLeft",
-            offset: 0,
-            style: { textAnchor: "middle" },
-            fill: COLORS.axis,
-          }}
-        />
-        <Tooltip
-          labelFormatter={(value) =>
-            Number.isFinite(Number(value)) ? fmt.day(new Date(Number(value)).toISOString()) : ""
-          }
-          formatter={(value, name) => [
-            Array.isArray(value)
-              ? `${fmt.number(value[0] as number)} – ${fmt.number(value[1] as number)}`
-              : typeof value === "number"
-                ? fmt.number(value)
-                : String(value ?? "—"),
-            name,
-          ]}
-        />
+        <XAxis {...dateAxisProps(t, fmt, [from, to], ticks)} />
+        <YAxis {...peopleAxisProps(t, fmt)} />
+        <Tooltip {...timeTooltipProps(fmt)} />
         <Legend verticalAlign="bottom" content={() => <ChartLegend entries={legend} />} />
         <Area
           dataKey="band"

@@ -13,11 +13,12 @@ import { withQuery } from "../api/client.ts";
 import type { SimulationReport } from "../api/estimation-types.ts";
 import type { StockRow } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
+import { dateAxisProps, peopleAxisProps, timeTooltipProps } from "../charts/axes.ts";
 import { ChartFrame } from "../charts/chart-frame.tsx";
 import type { LegendEntry } from "../charts/export.ts";
 import { ChartLegend } from "../charts/legend.tsx";
 import { COLORS } from "../charts/palette.ts";
-import { ms, tickFormatter, timeTicks } from "../charts/time-axis.ts";
+import { ms, timeTicks } from "../charts/time-axis.ts";
 import { usePageTitle } from "../components/layout.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { type Formatter, useFormat } from "../format.ts";
@@ -281,48 +282,9 @@ function ProjectionChart({ report, history }: { report: SimulationReport; histor
         title={t("simulate.chartTitle")}
       >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis
-          height={48}
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={[from, to]}
-          ticks={ticks}
-          tickFormatter={tickFormatter(fmt.monthTick, ticks)}
-          stroke={COLORS.axis}
-          label={{
-            value: t("charts.axis.date"),
-            position: "insideBottom",
-            offset: 0,
-            fill: COLORS.axis,
-          }}
-        />
-        <YAxis
-          stroke={COLORS.axis}
-          tickFormatter={(v: number) => fmt.number(v)}
-          width={64}
-          label={{
-            value: t("charts.axis.people"),
-            angle: -90,
-            position: "insideLeft",
-            offset: 0,
-            style: { textAnchor: "middle" },
-            fill: COLORS.axis,
-          }}
-        />
-        <Tooltip
-          labelFormatter={(value) =>
-            Number.isFinite(Number(value)) ? fmt.day(new Date(Number(value)).toISOString()) : ""
-          }
-          formatter={(value, name) => [
-            Array.isArray(value)
-              ? `${fmt.number(value[0] as number)} – ${fmt.number(value[1] as number)}`
-              : typeof value === "number"
-                ? fmt.number(Math.round(value))
-                : String(value ?? "—"),
-            name,
-          ]}
-        />
+        <XAxis {...dateAxisProps(t, fmt, [from, to], ticks)} />
+        <YAxis {...peopleAxisProps(t, fmt)} />
+        <Tooltip {...timeTooltipProps(fmt, true)} />
         <Legend verticalAlign="bottom" content={() => <ChartLegend entries={legend} />} />
         <Area
           dataKey="band95"
