@@ -5,7 +5,10 @@
  * and never past the session's or token's own expiry. Every change of an account made in
  * this process — logout, a token revoked, a user's role, password or disabled state changed —
  * drops the entries it concerns at once; a change made by another process (a second server
- * on the same PostgreSQL, SQL by hand) is seen within `PRINCIPAL_TTL_MS`.
+ * on the same PostgreSQL, SQL by hand) is seen within `PRINCIPAL_TTL_MS`. An embedded
+ * (PGlite) store is open in one process only (its data folder is locked), so there every
+ * change is made here and entries live until invalidated or expired: a long import holds
+ * PGlite's one connection, and its progress polls must not wait for it.
  */
 import type { Principal } from "./authentication.ts";
 
@@ -18,11 +21,16 @@ interface Entry {
 
 export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly ttlMs: number;
   /**
    * Bumped by every invalidation: a lookup that began before one must not store what it
    * read (the database may have changed after it read, and before the invalidation).
    */
   private generation = 0;
+
+  constructor(ttlMs = PRINCIPAL_TTL_MS) {
+    this.ttlMs = ttlMs;
+  }
 
   /** The generation to give back to `set` after reading the database. */
   begin(): number {
@@ -43,7 +51,7 @@ export class PrincipalCache {
   set(key: string, principal: Principal, generation: number, expiresAt: number | null): void {
     if (generation !== this.generation) return;
     const now = Date.now();
-    const until = Math.min(now + PRINCIPAL_TTL_MS, expiresAt ?? Number.POSITIVE_INFINITY);
+    const until = Math.min(now + this.ttlMs, expiresAt ?? Number.POSITIVE_INFINITY);
     if (until <= now) return;
     // Expired entries of keys never asked again would otherwise stay: sweep now and then.
     if (this.entries.size >= 10_000) this.sweep(now);
@@ -73,7 +81,8 @@ const caches = new WeakMap<object, PrincipalCache>();
 export function principalCache(store: object): PrincipalCache {
   let cache = caches.get(store);
   if (!cache) {
-    cache = new PrincipalCache();
+    const embedded = "engine" in store && store.engine === "pglite";
+    cache = new PrincipalCache(embedded ? Number.POSITIVE_INFINITY : PRINCIPAL_TTL_MS);
     caches.set(store, cache);
   }
   return cache;

@@ -186,12 +186,15 @@ describeEachStore("accounts", (use) => {
       [info.id],
     );
     // A change made behind the server's back (SQL here, another process in real life) is
-    // seen once the remembered principal is older than its time to live.
+    // seen on PostgreSQL once the remembered principal is older than its time to live. An
+    // embedded store has no other process (its folder is locked): it keeps the principal.
     expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime(Date.now() + PRINCIPAL_TTL_MS + 1);
-      expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(401);
+      expect((await call(app, "GET", "/api/people", { headers: bearer })).statusCode).toBe(
+        use().kind === "postgres" ? 401 : 200,
+      );
     } finally {
       vi.useRealTimers();
     }
