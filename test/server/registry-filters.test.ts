@@ -231,6 +231,11 @@ describeEachStore("registry filters on GET /api/people", (use) => {
     const refused = await call(app, "GET", "/api/search/people?q=Nothing&health=true");
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields.map((f: { field: string }) => f.field)).toEqual(["health"]);
+    const blank = await call(app, "GET", "/api/people?article=%20%20");
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields).toEqual([
+      expect.objectContaining({ field: "article", message: expect.stringMatching(/blank/) }),
+    ]);
   });
 
   it("says in the health check how many people are synthetic, over every visibility", async () => {

@@ -273,9 +273,15 @@ export const LIST_QUERY = {
     gender: filterText.describe("viewer and above"),
     visibility: z.enum(VISIBILITIES).optional().describe("viewer and above"),
     consent: z.enum(CONSENTS).optional().describe("viewer and above"),
-    article: filterText.describe(
-      'a criminal-code article named in one of their events ("361" also finds 361-1, 361.2)',
-    ),
+    article: z
+      .string()
+      .trim()
+      .min(1, "must not be blank")
+      .max(200)
+      .optional()
+      .describe(
+        'a criminal-code article named in one of their events ("361" also finds 361-1, 361.2)',
+      ),
     mechanism: z
       .enum(RELEASE_MECHANISMS)
       .optional()
