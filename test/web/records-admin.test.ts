@@ -150,8 +150,16 @@ describeWeb("web app: filters, deletion, restoration and history", (use) => {
         (n) => document.querySelectorAll("[data-testid=timeline] > li").length === n,
         eventsBefore - 1,
       );
-      // The history names the deleted event.
-      await page.locator(".history-list li[data-entity=event]", { hasText: "Deleted" }).waitFor();
+      // The history names the deleted event, its date as readers see dates ("March 2021").
+      const deletedEntry = page.locator(".history-list li[data-entity=event]", {
+        hasText: "Deleted",
+      });
+      await deletedEntry.waitFor();
+      const [gone] = await store.query<{ date: string }>(
+        "SELECT rows->'event'->0->>'date' AS date FROM deleted_record WHERE entity = 'event' ORDER BY deleted_at DESC LIMIT 1",
+      );
+      expect(gone?.date).toMatch(/^~?\d{4}/);
+      expect(await deletedEntry.textContent()).not.toContain(`, ${gone?.date} (`);
     } finally {
       await editor.context.close();
     }

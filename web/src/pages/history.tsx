@@ -9,7 +9,7 @@ import { withQuery } from "../api/client.ts";
 import type { AuditEntry } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { ErrorMessage } from "../components/status.tsx";
-import { useFormat } from "../format.ts";
+import { type Formatter, useFormat } from "../format.ts";
 
 /** Bookkeeping, and day columns derived from a date's text (the text says it all). */
 const HIDDEN = new Set([
@@ -60,7 +60,7 @@ export function batchOf(
 }
 
 /** What the entry is about, when it is not the record itself: a name or an event. */
-function subject(entry: AuditEntry, t: TFunction): string | null {
+function subject(entry: AuditEntry, t: TFunction, fmt: Formatter): string | null {
   const row = entry.after ?? entry.before ?? {};
   if (entry.entity === "person_name") {
     return entry.entityId === "*"
@@ -70,7 +70,9 @@ function subject(entry: AuditEntry, t: TFunction): string | null {
   if (entry.entity === "event") {
     if (entry.entityId === "*") return t("history.events");
     const type = typeof row.type === "string" ? t(`eventType.${row.type}`) : "";
-    return t("history.event", { type, date: show(row.date), id: entry.entityId });
+    // The date as readers see it elsewhere ("September 2025", "~2021").
+    const date = typeof row.date === "string" ? fmt.partial(row.date) : show(row.date);
+    return t("history.event", { type, date, id: entry.entityId });
   }
   return null;
 }
@@ -78,7 +80,7 @@ function subject(entry: AuditEntry, t: TFunction): string | null {
 function Entry({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const about = subject(entry, t);
+  const about = subject(entry, t, fmt);
   const batch = batchOf(entry);
   const changed = entry.action === "update" ? changes(entry) : [];
   return (
