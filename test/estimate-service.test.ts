@@ -159,6 +159,8 @@ describeEachStore("the automatic choice of lists", (use) => {
     expect(report.leftOut).toEqual([
       {
         label: "all",
+        code: "cites_everyone",
+        params: { count: 6 },
         reason: expect.stringMatching(/cited for all 6 people held: a list that misses nobody/),
       },
     ]);

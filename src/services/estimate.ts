@@ -68,7 +68,13 @@ export interface EstimateReport extends Omit<PopulationEstimate, "lists"> {
    * Sources (or publishers) left out of the automatic choice of lists because they cite
    * every person held: such a "list" misses nobody, so it would say that nobody is missing.
    */
-  leftOut: { label: string; reason: string }[];
+  /** Sources left out of the lists, and why (`code` and `params` for the reader's language). */
+  leftOut: {
+    label: string;
+    code: "cites_everyone";
+    params: { count: number | string };
+    reason: string;
+  }[];
   method: string;
 }
 
@@ -217,6 +223,8 @@ export async function estimateReport(
       if (!partial.includes(key)) {
         leftOut.push({
           label: key,
+          code: "cites_everyone",
+          params: { count: held.size },
           reason: `cited for all ${held.size.toLocaleString("en")} people held: a list that misses nobody says nothing about who is missing`,
         });
       }

@@ -53,21 +53,35 @@ function publicProjection(report: unknown, minCell: number): unknown {
   return out;
 }
 
+type Params = Record<string, string | number | null>;
+
+/**
+ * A number of people below the smallest cell as "< 5" (the same in every language); the
+ * general redaction has already made it null.
+ */
+function hideSmallCountParam(params: Params, minCell: number): Params {
+  const count = params.count;
+  const hidden = count === null || (typeof count === "number" && count < minCell);
+  return hidden ? { ...params, count: `< ${minCell}` } : params;
+}
+
 function publicEstimate(report: unknown, minCell: number): unknown {
   const out = report as Record<string, unknown>;
-  hideSmallTotals(out, minCell);
   if (Array.isArray(out.warnings)) {
-    out.warnings = (out.warnings as { code: string; message: string }[]).map((w) => ({
+    out.warnings = (out.warnings as { message: string; params: Params }[]).map((w) => ({
       ...w,
+      params: hideSmallCountParam(w.params, minCell),
       message: hideSmallCountsInText(w.message, minCell),
     }));
   }
   if (Array.isArray(out.leftOut)) {
-    out.leftOut = (out.leftOut as { label: string; reason: string }[]).map((l) => ({
+    out.leftOut = (out.leftOut as { reason: string; params: Params }[]).map((l) => ({
       ...l,
+      params: hideSmallCountParam(l.params, minCell),
       reason: hideSmallCountsInText(l.reason, minCell),
     }));
   }
+  hideSmallTotals(out, minCell);
   return out;
 }
 

@@ -77,6 +77,13 @@ describeEachStore("estimation endpoints", (use) => {
     // The one person on both lists is hidden; empty cells stay 0, as in the analytics.
     expect(small.overlap.map((r: { count: unknown }) => r.count)).toEqual([null, 0, 0]);
     expect(JSON.stringify(small.warnings)).not.toMatch(/\b1 person\b/);
+    // The values given for the reader's language are hidden the same way.
+    const counts = small.warnings
+      .map((w: { params: { count?: unknown } }) => w.params.count)
+      .filter((count: unknown) => count !== undefined);
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts)
+      expect(count === "< 5" || (count as number) >= 5, JSON.stringify(small.warnings)).toBe(true);
     const restricted = await call(app, "GET", `/api/estimation/estimate?lists=a1,d1&at=${AT}`);
     expect(restricted.statusCode).toBe(400);
     expect(restricted.json().error.message).toContain('unknown source id "d1"');

@@ -84,6 +84,15 @@ describeWeb("web app: estimation and projection", (use) => {
         /Average of the models \(AIC weights\)\): about [\d,]+ \(95% interval [\d,]+–[\d,]+\)/,
       );
       expect(await page.getByText("Left out of the lists: synthetic-demo").count()).toBe(1);
+      // The server's reasons and warnings in the reader's language, numbers formatted.
+      await page.goto(`${use().url}/estimate?at=2026-06-30&lang=fr`);
+      await page
+        .getByText(
+          /^Écartée des listes : synthetic-demo, citée pour les [\d  ]+ personnes détenues/,
+        )
+        .waitFor();
+      await page.goto(`${use().url}/estimate?at=2026-06-30&lang=en`);
+      await table.locator("tbody tr").first().waitFor();
       const estimators = await page
         .getByTestId("estimators-table")
         .locator("tbody th")

@@ -82,7 +82,10 @@ export type WarningCode =
 
 export interface EstimationWarning {
   code: WarningCode;
+  /** In English; `params` let a reader's language say the same (web/src/i18n). */
   message: string;
+  /** `count` is a number of people (hidden for anonymous readers when small). */
+  params: Record<string, string | number>;
 }
 
 export interface PopulationEstimate {
@@ -165,6 +168,7 @@ function dataWarnings(counts: PatternCounts, labels: readonly string[]): Estimat
     if (total < SPARSE_LIST) {
       warnings.push({
         code: "sparse_list",
+        params: { list: labels[i] as string, count: total, min: SPARSE_LIST },
         message: `list ${labels[i]} documents only ${people(total)} (fewer than ${SPARSE_LIST}): estimates that use it are fragile`,
       });
     }
@@ -174,6 +178,7 @@ function dataWarnings(counts: PatternCounts, labels: readonly string[]): Estimat
       if (pairTotal(counts, i, j) === 0) {
         warnings.push({
           code: "no_overlap",
+          params: { a: labels[i] as string, b: labels[j] as string },
           message: `lists ${labels[i]} and ${labels[j]} share nobody: their dependence cannot be estimated${k === 2 ? " and Lincoln–Petersen is infinite" : ""}`,
         });
       }
@@ -188,12 +193,14 @@ function dataWarnings(counts: PatternCounts, labels: readonly string[]): Estimat
   if (recaptured < FEW_RECAPTURES) {
     warnings.push({
       code: "few_recaptures",
+      params: { count: recaptured, min: FEW_RECAPTURES },
       message: `only ${people(recaptured)} ${recaptured === 1 ? "is" : "are"} on two or more lists (fewer than ${FEW_RECAPTURES}): any estimate is fragile`,
     });
   }
   if (k >= 3 && empty > 0) {
     warnings.push({
       code: "empty_cells",
+      params: { empty, patterns: counts.length - 1 },
       message: `${empty} of ${counts.length - 1} overlap patterns have nobody: models with many interactions may not be identifiable`,
     });
   }
@@ -363,12 +370,14 @@ function modelWarnings(
       .join("; ");
     warnings.push({
       code: "unstable_models",
+      params: { unstable: unstable.length, models: models.length, names },
       message: `${unstable.length} of ${models.length} models did not give a usable estimate and are left out (${names}${unstable.length > 3 ? "; …" : ""})`,
     });
   }
   if (best === null) {
     warnings.push({
       code: "no_stable_model",
+      params: {},
       message: "no model gives a usable estimate: the lists are too sparse",
     });
     return warnings;
@@ -378,6 +387,12 @@ function modelWarnings(
     if (p < 0.05) {
       warnings.push({
         code: "poor_fit",
+        params: {
+          model: best.name,
+          deviance: best.deviance.toFixed(1),
+          df: best.df,
+          p: p.toPrecision(2),
+        },
         message: `even the best model (${best.name}) fits poorly (deviance ${best.deviance.toFixed(1)} on ${best.df} df, p = ${p.toPrecision(2)}): people may differ in how likely lists are to record them`,
       });
     }
@@ -385,12 +400,14 @@ function modelWarnings(
   if (best.aicWeight < 0.5) {
     warnings.push({
       code: "weight_spread",
+      params: { percent: Math.round(best.aicWeight * 100) },
       message: `no single model carries the weight (the best has ${(best.aicWeight * 100).toFixed(0)}% of the AIC weight): prefer the model average`,
     });
   }
   if (best.interval.upper === null) {
     warnings.push({
       code: "unbounded_interval",
+      params: { model: best.name },
       message: `the data set no upper limit for the best model (${best.name}): the total could be far larger`,
     });
   }

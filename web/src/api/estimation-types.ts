@@ -41,14 +41,20 @@ export interface EstimateReport {
   heldOnNoList: Count;
   documented: Count;
   lists: { label: string; sources: string[]; publisher: string | null; count: Count }[];
-  leftOut: { label: string; reason: string }[];
+  /** `params.count` is a number, or "< 5" when hidden. */
+  leftOut: {
+    label: string;
+    code: string;
+    params: Record<string, string | number>;
+    reason: string;
+  }[];
   overlap: { pattern: string; lists: string[]; count: Count }[];
   level: number;
   estimators: Estimator[];
   models: FittedModel[];
   chosen: { aic: string | null; bic: string | null };
   averaged: Estimator | null;
-  warnings: { code: string; message: string }[];
+  warnings: { code: string; params: Record<string, string | number>; message: string }[];
   method: string;
 }
 

@@ -776,6 +776,28 @@ export const en = {
     answer:
       "Estimated in all, documented or not ({{estimator}}): about {{estimate}} ({{level}} interval {{interval}}), of whom about {{undocumented}} on no list.",
     leftOut: "Left out of the lists: {{label}}, {{reason}}.",
+    leftOutReason: {
+      cites_everyone:
+        "cited for all {{count}} people held: a list that misses nobody says nothing about who is missing",
+    },
+    warning: {
+      sparse_list:
+        "list {{list}} documents only {{count}} people (fewer than {{min}}): estimates that use it are fragile",
+      no_overlap: "lists {{a}} and {{b}} share nobody: their dependence cannot be estimated",
+      few_recaptures:
+        "only {{count}} people are on two or more lists (fewer than {{min}}): any estimate is fragile",
+      empty_cells:
+        "{{empty}} of {{patterns}} overlap patterns have nobody: models with many interactions may not be identifiable",
+      unstable_models:
+        "{{unstable}} of {{models}} models did not give a usable estimate and are left out ({{names}})",
+      no_stable_model: "no model gives a usable estimate: the lists are too sparse",
+      poor_fit:
+        "even the best model ({{model}}) fits poorly (deviance {{deviance}} on {{df}} df, p = {{p}}): people may differ in how likely lists are to record them",
+      weight_spread:
+        "no single model carries the weight (the best has {{percent}}% of the AIC weight): prefer the model average",
+      unbounded_interval:
+        "the data set no upper limit for the best model ({{model}}): the total could be far larger",
+    },
     warnings: "Warnings",
     documented: "Documented",
     held: "In the registry",

@@ -787,6 +787,30 @@ export const fr: Messages = {
     answer:
       "Estimation du total, documentés ou non ({{estimator}}) : environ {{estimate}} (intervalle à {{level}} : {{interval}}), dont environ {{undocumented}} sur aucune liste.",
     leftOut: "Écartée des listes : {{label}}, {{reason}}.",
+    leftOutReason: {
+      cites_everyone:
+        "citée pour les {{count}} personnes détenues : une liste qui ne manque personne ne dit rien de ceux qui manquent",
+    },
+    warning: {
+      sparse_list:
+        "la liste {{list}} ne documente que {{count}} personnes (moins de {{min}}) : les estimations qui l'utilisent sont fragiles",
+      no_overlap:
+        "les listes {{a}} et {{b}} n'ont personne en commun : leur dépendance ne peut pas être estimée",
+      few_recaptures:
+        "seulement {{count}} personnes figurent sur deux listes ou plus (moins de {{min}}) : toute estimation est fragile",
+      empty_cells:
+        "{{empty}} des {{patterns}} combinaisons de listes sont vides : les modèles à nombreuses interactions peuvent être non identifiables",
+      unstable_models:
+        "{{unstable}} des {{models}} modèles n'ont pas donné d'estimation utilisable et sont écartés ({{names}})",
+      no_stable_model:
+        "aucun modèle ne donne d'estimation utilisable : les listes sont trop clairsemées",
+      poor_fit:
+        "même le meilleur modèle ({{model}}) s'ajuste mal (déviance {{deviance}} pour {{df}} ddl, p = {{p}}) : les listes n'ont peut-être pas la même chance d'enregistrer chacun",
+      weight_spread:
+        "aucun modèle ne porte seul le poids (le meilleur a {{percent}} % du poids AIC) : préférez la moyenne des modèles",
+      unbounded_interval:
+        "les données ne fixent pas de limite haute au meilleur modèle ({{model}}) : le total pourrait être bien plus grand",
+    },
     warnings: "Avertissements",
     documented: "Documentés",
     held: "Dans le registre",

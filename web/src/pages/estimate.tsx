@@ -273,7 +273,15 @@ function EstimateResult({ report }: { report: EstimateReport }) {
       {report.leftOut.length > 0 && (
         <ul className="notes">
           {report.leftOut.map((l) => (
-            <li key={l.label}>{t("estimate.leftOut", { label: l.label, reason: l.reason })}</li>
+            <li key={l.label}>
+              {t("estimate.leftOut", {
+                label: l.label,
+                reason: t(`estimate.leftOutReason.${l.code}`, {
+                  ...localParams(l.params, fmt),
+                  defaultValue: l.reason,
+                }),
+              })}
+            </li>
           ))}
         </ul>
       )}
@@ -282,7 +290,12 @@ function EstimateResult({ report }: { report: EstimateReport }) {
           <h2>{t("estimate.warnings")}</h2>
           <ul>
             {report.warnings.map((w) => (
-              <li key={`${w.code}-${w.message}`}>{w.message}</li>
+              <li key={`${w.code}-${w.message}`}>
+                {t(`estimate.warning.${w.code}`, {
+                  ...localParams(w.params, fmt),
+                  defaultValue: w.message,
+                })}
+              </li>
             ))}
           </ul>
         </div>
@@ -428,6 +441,15 @@ function EstimateResult({ report }: { report: EstimateReport }) {
       <p className="hint">{t("estimate.method")}</p>
     </>
   );
+}
+
+/** A server message's values in the reader's language: numbers formatted, the rest as is. */
+function localParams(params: Record<string, string | number> | undefined, fmt: Formatter) {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) {
+    out[key] = typeof value === "number" ? fmt.number(value) : value;
+  }
+  return out;
 }
 
 export default function Estimate() {
