@@ -84,7 +84,8 @@ function plannedChanges(into: Row, from: Row): Record<string, [unknown, unknown]
   return changed;
 }
 
-async function setFields(
+/** Sets a person's fields (identifiers only), versioned and audited before and after. */
+export async function setFields(
   tx: Queryable,
   id: string,
   values: Record<string, unknown>,
@@ -106,7 +107,8 @@ async function setFields(
   );
 }
 
-async function moveEvents(
+/** Moves events from one person to another, versioned and audited; returns how many. */
+export async function moveEvents(
   tx: Queryable,
   ids: readonly string[],
   from: string,

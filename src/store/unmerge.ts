@@ -4,7 +4,7 @@
  * removed and the fields it changed are restored, where nothing changed them since.
  */
 import type { Queryable } from "./connection.ts";
-import { type MergeBefore, MergeError } from "./merges.ts";
+import { type MergeBefore, MergeError, moveEvents, setFields } from "./merges.ts";
 import { refreshNameKeys } from "./names.ts";
 
 const BOOKKEEPING = " - 'version' - 'created_at' - 'updated_at'";
@@ -131,18 +131,10 @@ export async function undoPersonMerge(
     ...audit,
     entityId: "t.person_id || '/' || t.name",
   });
-  const [moved] = await tx.query<{ n: number }>(
-    `WITH old AS (SELECT * FROM event WHERE id = ANY($1::text[]) AND person_id = $2 FOR UPDATE),
-     moved AS (
-       UPDATE event e SET person_id = $3, version = e.version + 1, updated_at = now()
-       FROM old WHERE e.id = old.id RETURNING e.*),
-     logged AS (
-       INSERT INTO audit_log (actor, action, entity, entity_id, before, after, batch)
-       SELECT $4, 'update', 'event', m.id, to_jsonb(o)${BOOKKEEPING}, to_jsonb(m)${BOOKKEEPING}, $5
-       FROM moved m JOIN old o ON o.id = m.id RETURNING 1)
-     SELECT count(*)::int AS n FROM logged`,
-    [before.events, merge.intoId, merge.fromId, actor, audit.batch],
-  );
+  const restoredEvents = await moveEvents(tx, before.events, merge.intoId, merge.fromId, {
+    actor,
+    batch: audit.batch,
+  });
   const [removed] = await tx.query<{ n: number }>(
     `WITH gone AS (
        DELETE FROM person_name WHERE person_id = $1 AND name = ANY($2::text[]) RETURNING *),
@@ -159,20 +151,7 @@ export async function undoPersonMerge(
   const restore = Object.entries(before.changed)
     .filter(([field, [, after]]) => IDENTIFIER.test(field) && current[field] === after)
     .map(([field, [was]]) => [field, was] as const);
-  if (restore.length > 0) {
-    const set = restore.map(([field], k) => `${field} = $${k + 2}`).join(", ");
-    await tx.query(
-      `WITH old AS (SELECT * FROM person WHERE id = $1),
-       changed AS (
-         UPDATE person p SET ${set}, version = p.version + 1, updated_at = now()
-         WHERE p.id = $1 RETURNING p.*)
-       INSERT INTO audit_log (actor, action, entity, entity_id, before, after, batch)
-       SELECT $${restore.length + 2}, 'update', 'person', c.id,
-              (SELECT to_jsonb(o)${BOOKKEEPING} FROM old o), to_jsonb(c)${BOOKKEEPING}, $${restore.length + 3}
-       FROM changed c`,
-      [merge.intoId, ...restore.map(([, was]) => was), actor, audit.batch],
-    );
-  }
+  await setFields(tx, merge.intoId, Object.fromEntries(restore), { actor, batch: audit.batch });
   await tx.query(
     `WITH old AS (SELECT * FROM person_merge WHERE id = $1),
      done AS (
@@ -184,7 +163,6 @@ export async function undoPersonMerge(
     [id, actor, audit.batch],
   );
   await refreshNameKeys(tx, [merge.intoId, merge.fromId]);
-  const restoredEvents = moved?.n ?? 0;
   return {
     mergeId: id,
     restoredEvents,
