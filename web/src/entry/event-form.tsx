@@ -6,35 +6,19 @@
  */
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { EVENT_TYPES, RELEASE_MECHANISMS } from "../../../src/domain/model.ts";
 import { request } from "../api/client.ts";
 import type { CaseEvent, MonitorCount, Operation, Page, Person } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
 import { usePageTitle } from "../components/layout.tsx";
 import { ErrorMessage, Loading } from "../components/status.tsx";
 import { displayName, useFormat } from "../format.ts";
-import { MECHANISMS } from "../pages/registry-filters.tsx";
 import { useSession } from "../session.tsx";
 import type { ConflictField } from "./conflict.tsx";
 import { orNull, SelectField, TextField } from "./fields.tsx";
 import { PartialDateInput, partialDateProblem } from "./partial-date-input.tsx";
 import { SourcePicker } from "./source-picker.tsx";
 import { useEntryForm } from "./use-entry-form.tsx";
-
-export const EVENT_TYPES = [
-  "detained",
-  "charged",
-  "sentenced",
-  "transferred",
-  "health",
-  "ill_treatment",
-  "incommunicado",
-  "contact",
-  "recognized",
-  "recognition_withdrawn",
-  "released",
-  "house_arrest",
-  "died_in_custody",
-];
 
 interface Values {
   type: string;
@@ -219,7 +203,7 @@ export default function EventForm({ mode }: { mode: "new" | "edit" }) {
           <>
             <SelectField
               label={t("event.mechanism")}
-              choices={MECHANISMS}
+              choices={RELEASE_MECHANISMS}
               show={(m) => t(`exit.${m}`)}
               blank
               {...form.text("mechanism")}

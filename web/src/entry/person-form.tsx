@@ -6,6 +6,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { CONSENTS, GENDERS, NAME_SCRIPTS } from "../../../src/domain/model.ts";
 import { request } from "../api/client.ts";
 import type { NameForm, Person } from "../api/types.ts";
 import { useApi } from "../api/use-api.ts";
@@ -19,10 +20,8 @@ import { orNull, SelectField, TextField } from "./fields.tsx";
 import { PartialDateInput, partialDateProblem } from "./partial-date-input.tsx";
 import { useEntryForm } from "./use-entry-form.tsx";
 
-const GENDERS = ["female", "male", "other", "unknown"];
+// Private first and transliteration first: the defaults lead the lists.
 const VISIBILITIES = ["private", "restricted", "public"];
-const CONSENTS = ["unknown", "granted", "withheld"];
-const SCRIPTS = ["cyrillic", "latin", "other"];
 const NAME_KINDS = ["transliteration", "alias", "official"];
 
 interface Values {
@@ -113,7 +112,7 @@ function NamesEditor({
             value={n.script}
             onChange={(e) => set(i, { script: e.target.value })}
           >
-            {SCRIPTS.map((s) => (
+            {NAME_SCRIPTS.map((s) => (
               <option key={s} value={s}>
                 {t(`script.${s}`)}
               </option>

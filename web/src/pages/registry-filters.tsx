@@ -8,15 +8,8 @@ import { useSearchParams } from "react-router";
 import { useSession } from "../session.tsx";
 
 export const STATUSES = ["held", "released", "died_in_custody", "unknown"] as const;
-export const MECHANISMS = [
-  "pardon",
-  "amnesty",
-  "end_of_term",
-  "deported",
-  "negotiated",
-  "court",
-  "other",
-] as const;
+
+import { RELEASE_MECHANISMS } from "../../../src/domain/model.ts";
 export const REGIONS = [
   "Minsk",
   "Minsk Region",
@@ -164,7 +157,7 @@ export function Filters({ monitors }: { monitors: string[] }) {
           id="filter-mechanism"
           label={t("registry.mechanism")}
           value={value("mechanism")}
-          options={MECHANISMS.map((m) => [m, t(`exit.${m}`)] as const)}
+          options={RELEASE_MECHANISMS.map((m) => [m, t(`exit.${m}`)] as const)}
           onChange={(v) => set("mechanism", v)}
         />
       )}
