@@ -1,43 +1,17 @@
 /**
- * A small seeded PRNG for the synthetic registry (sfc32, seeded through splitmix32), so
- * that the same seed gives the same registry on every platform and Node version.
+ * Random draws for the synthetic registry, from the seeded sfc32 of src/domain: the same
+ * seed gives the same registry on every platform and Node version.
  */
 
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
+import { sfc32 } from "../domain/sfc32.ts";
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** The stream's next unsigned 32-bit integer. */
+  readonly uint32: () => number;
 
   /** `stream` separates independent sequences drawn from one seed (e.g. one per person). */
   constructor(seed: number, stream = 0) {
-    const mix = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x27d4eb2f));
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix() | 1;
-    for (let i = 0; i < 12; i++) this.uint32();
-  }
-
-  uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
+    this.uint32 = sfc32(seed, stream);
   }
 
   /** Uniform in [0, 1). */

@@ -1,20 +1,10 @@
 /**
- * A seeded pseudo-random generator for the Monte Carlo runs: sfc32 (Chris Doty-Humphrey's
- * small fast chaotic generator), seeded through splitmix32. The same seed gives the same
- * numbers on every platform; each run draws from its own stream, so run r is the same
- * whatever the number of runs.
+ * Random draws for the Monte Carlo runs, from the seeded sfc32 of src/domain: the same seed
+ * gives the same numbers on every platform; each run draws from its own stream, so run r is
+ * the same whatever the number of runs.
  */
 
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
+import { sfc32 } from "../../domain/sfc32.ts";
 
 export interface Random {
   /** Uniform on the open interval (0, 1). */
@@ -28,21 +18,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number, stream = 0): Random {
-  const mix = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x27d4eb2f));
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix() | 1;
-  const uint32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) uint32();
+  const uint32 = sfc32(seed, stream);
   const next = () => (uint32() + 0.5) / 4294967296;
   return {
     next,
