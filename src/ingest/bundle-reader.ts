@@ -2,11 +2,12 @@
  * Reads an interchange bundle (a folder of CSV files, DESIGN.md) and validates every row,
  * collecting every problem with its file, line and column instead of stopping at the first.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CsvError, parse } from "csv-parse/sync";
-import { BUNDLE_FILES, type BundleFileSpec, rowParsers } from "../domain/bundle-schema.ts";
+import { type BundleFileSpec, rowParsers } from "../domain/bundle-schema.ts";
 import { type Bundle, emptyBundle } from "../domain/model.ts";
+import { scanBundleFolder } from "./import-plan.ts";
 import { formatProblem, type ImportProblem } from "./import-report.ts";
 
 export { formatProblem, type ImportProblem };
@@ -122,35 +123,10 @@ function readFile(
 /** Reads and validates every known CSV file in `dir`; unknown CSV files are problems. */
 export function readBundle(dir: string): ReadBundleResult {
   const bundle = emptyBundle();
-  const problems: ImportProblem[] = [];
   const lines = new Map<object, number>();
-  let entries: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error("not a folder");
-    entries = readdirSync(dir);
-  } catch {
-    problems.push({ file: dir, line: 0, column: "", message: "is not a readable folder" });
-    return { bundle, problems, lines, files: [] };
-  }
-  const known = BUNDLE_FILES.map((spec) => spec.file);
-  for (const entry of entries) {
-    if (entry.toLowerCase().endsWith(".csv") && !known.includes(entry)) {
-      problems.push({
-        file: entry,
-        line: 0,
-        column: "",
-        message: `unknown file (a bundle holds: ${known.join(", ")})`,
-      });
-    }
-  }
-  const files: string[] = [];
-  for (const spec of BUNDLE_FILES) {
-    if (!entries.includes(spec.file)) continue;
-    files.push(spec.file);
-    readFile(dir, spec, bundle, problems, lines);
-  }
-  if (files.length === 0 && problems.length === 0) {
-    problems.push({ file: dir, line: 0, column: "", message: `holds none of ${known.join(", ")}` });
-  }
-  return { bundle, problems, lines, files };
+  const folder = scanBundleFolder(dir);
+  const problems = folder.problems;
+  if (!folder.readable) return { bundle, problems, lines, files: [] };
+  for (const spec of folder.specs) readFile(dir, spec, bundle, problems, lines);
+  return { bundle, problems, lines, files: folder.specs.map((spec) => spec.file) };
 }

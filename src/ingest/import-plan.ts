@@ -141,18 +141,26 @@ function bundleFile(dir: string, spec: BundleFileSpec, encoding: string): InputF
   };
 }
 
-/** The plan of a bundle folder: its known files in load order; unknown CSV files are problems. */
-export function planBundle(dir: string, options: { encoding?: string } = {}): ImportPlan {
-  const problems: ImportProblem[] = [];
+/**
+ * The bundle files a folder holds, in load order, with a problem for each CSV file a bundle
+ * does not have, or for a folder with none (and `readable: false` with its problem when the
+ * folder cannot be read).
+ */
+export function scanBundleFolder(dir: string): {
+  readable: boolean;
+  specs: BundleFileSpec[];
+  problems: ImportProblem[];
+} {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error("not a folder");
     entries = readdirSync(dir);
   } catch {
-    problems.push({ file: dir, line: 0, column: "", message: "is not a readable folder" });
-    return { source: dir, mapped: false, files: [], problems };
+    const problem = { file: dir, line: 0, column: "", message: "is not a readable folder" };
+    return { readable: false, specs: [], problems: [problem] };
   }
   const known = BUNDLE_FILES.map((spec) => spec.file);
+  const problems: ImportProblem[] = [];
   for (const entry of entries) {
     if (entry.toLowerCase().endsWith(".csv") && !known.includes(entry)) {
       problems.push({
@@ -163,11 +171,18 @@ export function planBundle(dir: string, options: { encoding?: string } = {}): Im
       });
     }
   }
-  const files = BUNDLE_FILES.filter((spec) => entries.includes(spec.file)).map((spec) =>
-    bundleFile(dir, spec, options.encoding ?? "utf-8"),
-  );
-  if (files.length === 0 && problems.length === 0) {
+  const specs = BUNDLE_FILES.filter((spec) => entries.includes(spec.file));
+  if (specs.length === 0 && problems.length === 0) {
     problems.push({ file: dir, line: 0, column: "", message: `holds none of ${known.join(", ")}` });
   }
+  return { readable: true, specs, problems };
+}
+
+/** The plan of a bundle folder: its known files in load order; unknown CSV files are problems. */
+export function planBundle(dir: string, options: { encoding?: string } = {}): ImportPlan {
+  const folder = scanBundleFolder(dir);
+  const problems = folder.problems;
+  if (!folder.readable) return { source: dir, mapped: false, files: [], problems };
+  const files = folder.specs.map((spec) => bundleFile(dir, spec, options.encoding ?? "utf-8"));
   return { source: dir, mapped: false, files, problems };
 }
