@@ -18,7 +18,8 @@ const COLUMNS = `id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"
 
 /**
  * The log of one record, oldest first; `childTable` adds the rows keyed `<id>/...` of a
- * table that belongs to it (a person's names).
+ * table that belongs to it (a person's names, `person_name`: their bulk-import batches are
+ * found through the names the person has now).
  */
 export async function recordHistory(
   q: Queryable,
@@ -31,9 +32,9 @@ export async function recordHistory(
      WHERE (entity = $1 AND entity_id = $2)
         OR (entity = $3 AND left(entity_id, length($2) + 1) = $2 || '/')
         OR (entity = $1 AND entity_id = '*' AND after->'ids' ? $2)
-        OR (entity = $3 AND entity_id = '*' AND EXISTS (
-              SELECT 1 FROM jsonb_array_elements_text(after->'ids') AS child(key)
-              WHERE left(child.key, length($2) + 1) = $2 || '/'))
+        OR ($3 = 'person_name' AND entity = $3 AND entity_id = '*' AND EXISTS (
+              SELECT 1 FROM person_name n
+              WHERE n.person_id = $2 AND after->'ids' ? (n.person_id || '/' || n.name)))
      ORDER BY id`,
     [table, id, childTable ?? null],
   );
