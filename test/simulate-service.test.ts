@@ -209,6 +209,11 @@ describeEachStore("the revolving-door simulator from the store", (use) => {
       backtestReport(store, { at: "2024-06-01", months: 3, releases: "some" as "none" }),
       /recorded" or "none/,
     );
+    // Nothing recorded after `at`: there is nothing to compare the projection with.
+    await refuse(
+      backtestReport(store, { at: "2030-01-01", months: 3, runs: 50, today: TODAY }),
+      /at: the registry's records end on \d{4}-\d{2}-\d{2}; a back-test starts before/,
+    );
   });
 });
 

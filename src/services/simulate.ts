@@ -27,7 +27,7 @@ import {
 import { stockOn } from "../analytics/stock.ts";
 import { type IntervalTable, lastBoundary } from "../analytics/table.ts";
 import type { StockValue } from "../analytics/types.ts";
-import { dayToIso, middleDay } from "../domain/partial-date.ts";
+import { dayToIso, isoToDay, middleDay } from "../domain/partial-date.ts";
 import { loadOperations } from "../store/analytics-source.ts";
 import type { Queryable } from "../store/connection.ts";
 import {
@@ -398,6 +398,13 @@ export async function backtestReport(q: Queryable, query: BacktestQuery): Promis
     query.responsive ?? false,
     query.today ?? todayDay(),
   );
+  if (report.recordedUntil === null || at >= isoToDay(report.recordedUntil)) {
+    throw new AnalyticsInputError(
+      report.recordedUntil === null
+        ? "at: the registry records nobody held: there is nothing to compare a projection with"
+        : `at: the registry's records end on ${report.recordedUntil}; a back-test starts before that day, to compare the projection with what was recorded after it`,
+    );
+  }
   return {
     ...report,
     summary: summaryOf(report),

@@ -86,7 +86,7 @@ function probeFor(method: string, url: string): Probe | undefined {
       ok: 200,
     },
     "GET /api/estimation/backtest": {
-      url: "/api/estimation/backtest?at=2016-01-01&months=2&runs=20",
+      url: "/api/estimation/backtest?at=2015-01-01&months=2&runs=20",
       ok: 200,
     },
     // Not multipart: refused before anything is read or reserved.

@@ -108,7 +108,7 @@ function requestsFor(url: string): string[] {
         "/api/estimation/simulate?from=2016-01-01&months=6&runs=50&seed=1&releases=2016-02-01:3&responsive=true",
       ];
     case "/api/estimation/backtest":
-      return ["/api/estimation/backtest?at=2016-01-01&months=6&runs=50&seed=1"];
+      return ["/api/estimation/backtest?at=2015-01-01&months=6&runs=50&seed=1"];
     case "/api/health":
     case "/api/auth/session":
       return [url];
