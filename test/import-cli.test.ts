@@ -151,11 +151,15 @@ describe("turnstile import: messages", () => {
     }
   })();
 
-  it.skipIf(!hasScript)("shows a progress bar on a terminal", async () => {
-    const command = `${process.execPath} ${BIN} --data-dir ${tempDir()} import --mapping ${EXAMPLE}`;
-    const { stdout } = await run("script", ["-qec", command, "/dev/null"], {
-      env: { ...process.env, DATABASE_URL: "" },
-    });
-    expect(stdout).toMatch(/prisoners-cp1251\.csv \|=+\| 100% \| 13 rows, 0 rejected/);
-  });
+  // `script` (util-linux) gives the command a terminal; under CI its absence fails the test.
+  it.skipIf(!hasScript && process.env.CI !== "true")(
+    "shows a progress bar on a terminal",
+    async () => {
+      const command = `${process.execPath} ${BIN} --data-dir ${tempDir()} import --mapping ${EXAMPLE}`;
+      const { stdout } = await run("script", ["-qec", command, "/dev/null"], {
+        env: { ...process.env, DATABASE_URL: "" },
+      });
+      expect(stdout).toMatch(/prisoners-cp1251\.csv \|=+\| 100% \| 13 rows, 0 rejected/);
+    },
+  );
 });
